@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+/**
+ * @module cli-entry
+ * The `tributary` executable.
+ */
+import { runCli } from './cli/index.js';
+
+process.exitCode = await runCli(process.argv.slice(2));

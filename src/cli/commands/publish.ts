@@ -1,0 +1,100 @@
+/**
+ * @module cli/commands/publish
+ * `river`, `build` and `serve`: the river as text/JSON/HTML, as a static site, and live with the
+ * scheduler running beside the web server.
+ */
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { TributaryError } from '../../model/index.js';
+import { buildSite, loadTheme, renderRiverHtml, renderRiverJson, renderRiverText } from '../../publish/index.js';
+import { startScheduler } from '../../schedule/index.js';
+import { createApp, startServer } from '../../server/index.js';
+import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import type { Fetcher } from '../../fetch/index.js';
+import { createLogger } from '../logger.js';
+
+export function registerPublishCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('river')
+    .description('print the river exactly as the site shows it')
+    .option('--page <n>', 'page number (1 is the newest)', positiveInt, 1)
+    .option('--format <format>', 'text, json or html', 'text')
+    .action(async (options: { page: number; format: string }) => {
+      if (!['text', 'json', 'html'].includes(options.format)) {
+        throw new TributaryError('CONFIG_INVALID', `--format must be text, json or html, not ${options.format}`);
+      }
+      const context = await openContext(globals());
+      try {
+        const { site } = context.config;
+        const page = await context.store.river({ page: options.page, pageSize: site.pageSize });
+        if (options.format === 'json') console.log(JSON.stringify(renderRiverJson(page, site)));
+        else if (options.format === 'text') process.stdout.write(renderRiverText(page, site));
+        else process.stdout.write(renderRiverHtml(await loadTheme(site), page, site));
+      } finally {
+        await context.close();
+      }
+    });
+
+  program
+    .command('build')
+    .description('write the river as a static site')
+    .option('--out <dir>', 'output folder', 'site')
+    .action(async (options: { out: string }) => {
+      const context = await openContext(globals());
+      try {
+        const outDir = resolve(options.out);
+        const result = await buildSite(context.store, context.config.site, outDir);
+        console.log(`wrote ${result.files} files (${result.pages} river pages) to ${outDir}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+  program
+    .command('serve')
+    .description('run the scheduler and the web server')
+    .option('--port <n>', 'port to listen on', positiveInt, 8080)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (options: { port: number; host: string }) => {
+      const context = await openContext(globals());
+      await serveRiver(context, fetcherFor(context.config, globals()), options);
+    });
+}
+
+/** Runs the scheduler and the web server until SIGINT/SIGTERM, then closes everything. */
+export async function serveRiver(context: CommandContext, fetcher: Fetcher, options: { port: number; host: string; tickMs?: number }): Promise<void> {
+  const logger = createLogger();
+  const theme = await loadTheme(context.config.site);
+  const scheduler = startScheduler(refreshDepsFor(context, fetcher), {
+    concurrency: context.config.fetch.concurrency,
+    tickMs: options.tickMs,
+    onOutcome(outcome) {
+      if (outcome.error) logger.warn({ feedId: outcome.feedId, feedUrl: outcome.url, code: outcome.error.code }, outcome.error.message);
+    },
+    onCycle(summary) {
+      logger.info(summary, 'fetch cycle done');
+    },
+    onError(error) {
+      logger.error({ err: error }, 'fetch cycle could not run');
+    },
+  });
+  const server = await startServer(createApp(context.store, context.config.site, theme), { host: options.host, port: options.port });
+  logger.info({ url: server.url }, `serving the river at ${server.url}`);
+  console.log(`tributary: serving the river at ${server.url} (Ctrl-C to stop)`);
+  await new Promise<void>((resolveStop) => {
+    const stop = (): void => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await scheduler.stop();
+  await fetcher.close();
+  await context.close();
+}
+
+export function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new TributaryError('CONFIG_INVALID', `expected a positive whole number, got ${value}`);
+  return number;
+}

@@ -1,0 +1,131 @@
+/**
+ * @module cli/commands/subscriptions
+ * `init`, `add`, `remove`, `feeds`, `import`, `export`: managing the subscription list.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { starterConfigYaml } from '../../config/index.js';
+import type { FeedSummary } from '../../model/index.js';
+import { TributaryError } from '../../model/index.js';
+import { opmlDocument } from '../../publish/index.js';
+import { importSubscriptions, normalizeFeedUrl, parseOpml } from '../../subscribe/index.js';
+import { openContext } from '../context.js';
+import type { GlobalOptions } from '../context.js';
+
+export function registerSubscriptionCommands(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('init [dir]')
+    .description('write a commented tributary.yaml to start from')
+    .action(async (dir: string | undefined) => {
+      const folder = dir ?? '.';
+      await mkdir(folder, { recursive: true });
+      const path = join(folder, 'tributary.yaml');
+      if (existsSync(path)) throw new TributaryError('CONFIG_INVALID', `${path} already exists; not overwriting it`);
+      await writeFile(path, starterConfigYaml());
+      console.log(`wrote ${path}`);
+    });
+
+  program
+    .command('add <url>')
+    .description('subscribe to a feed')
+    .option('--title <title>', 'title to show instead of the feed’s own')
+    .action(async (url: string, options: { title?: string }) => {
+      const context = await openContext(globals());
+      try {
+        const feed = await context.store.addFeed({ url: normalizeFeedUrl(url), title: options.title ?? null }, Date.now());
+        console.log(`added ${feed.url}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+  program
+    .command('remove <url>')
+    .description('unsubscribe from a feed and delete its entries')
+    .action(async (url: string) => {
+      const context = await openContext(globals());
+      try {
+        const feed = (await context.store.findFeedByUrl(url)) ?? (await context.store.findFeedByUrl(normalizeFeedUrl(url)));
+        if (!feed) throw new TributaryError('FEED_NOT_FOUND', `not subscribed: ${url}`, { url });
+        await context.store.removeFeed(feed.url);
+        console.log(`removed ${feed.url}`);
+      } finally {
+        await context.close();
+      }
+    });
+
+  program
+    .command('feeds')
+    .description('list subscriptions: URL, title, last status, entries, next poll')
+    .option('--json', 'one JSON object per line per feed')
+    .action(async (options: { json?: boolean }) => {
+      const context = await openContext(globals());
+      try {
+        for (const feed of await context.store.listFeeds()) console.log(options.json ? JSON.stringify(feedJson(feed)) : feedLine(feed));
+      } finally {
+        await context.close();
+      }
+    });
+
+  program
+    .command('import <file>')
+    .description('subscribe to every feed of an OPML file')
+    .action(async (file: string) => {
+      const subscriptions = parseOpml(await readFile(file, 'utf8'));
+      const context = await openContext(globals());
+      try {
+        const result = await importSubscriptions(context.store, subscriptions, Date.now());
+        for (const { url, error } of result.invalid) console.error(`skipped ${url}: ${error}`);
+        console.log(`imported ${result.added} feeds (${result.existing} already subscribed, ${result.invalid.length} skipped)`);
+      } finally {
+        await context.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('print the subscriptions as OPML 2.0')
+    .action(async () => {
+      const context = await openContext(globals());
+      try {
+        process.stdout.write(opmlDocument(await context.store.listFeeds(), context.config.site, new Date()));
+      } finally {
+        await context.close();
+      }
+    });
+}
+
+function iso(time: number | null): string | null {
+  return time == null ? null : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function feedStatus(feed: FeedSummary): string {
+  if (feed.disabled) return `disabled: ${feed.disabledReason ?? ''}`.trim();
+  if (feed.lastStatus === 'error') return `error ${feed.errorCode ?? ''}: ${feed.errorMessage ?? ''}`;
+  return feed.lastStatus;
+}
+
+/** One human line: URL, title, last status, entries, next poll. */
+function feedLine(feed: FeedSummary): string {
+  return [feed.url, feed.title ?? '-', feedStatus(feed), `${feed.entryCount} entries`, `next ${iso(feed.nextPollAt) ?? '-'}`].join('\t');
+}
+
+function feedJson(feed: FeedSummary): Record<string, unknown> {
+  return {
+    url: feed.url,
+    title: feed.title,
+    status: feed.lastStatus,
+    httpStatus: feed.httpStatus,
+    errorClass: feed.errorCode,
+    errorMessage: feed.errorMessage,
+    lastAttemptAt: iso(feed.lastAttemptAt),
+    lastSuccessAt: iso(feed.lastSuccessAt),
+    consecutiveFailures: feed.consecutiveFailures,
+    nextPollAt: iso(feed.nextPollAt),
+    entries: feed.entryCount,
+    disabled: feed.disabled,
+    disabledReason: feed.disabledReason,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * @module schedule/refresh-feed
+ * The chain for one feed, top to bottom: fetch → parse → clean → store → reschedule. A broken
+ * feed is an outcome, not a crash: whatever fails is recorded on the feed as a typed error and
+ * the cycle goes on (the Miniflux `RefreshFeed` habit).
+ */
+import type { Fetcher } from '../fetch/index.js';
+import { HttpStatusError, TributaryError, isTributaryError } from '../model/index.js';
+import type { Feed } from '../model/index.js';
+import { parseFeed } from '../parse/index.js';
+import type { Store } from '../store/index.js';
+import { toEntryInput } from './entry-input.js';
+import { nextPollAt, nextRetryAt } from './next-poll.js';
+import type { ScheduleBounds } from './next-poll.js';
+
+export interface RefreshDeps {
+  store: Store;
+  fetcher: Fetcher;
+  now: () => number;
+  bounds: ScheduleBounds;
+  embeds?: readonly string[];
+}
+
+export interface RefreshOutcome {
+  feedId: number;
+  url: string;
+  status: 'ok' | 'not-modified' | 'failed';
+  inserted: number;
+  updated: number;
+  error: TributaryError | null;
+}
+
+/** Refreshes one feed and records the result on it; never throws for a feed's own failure. */
+export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<RefreshOutcome> {
+  const { store, now } = deps;
+  const startedAt = now();
+  try {
+    const result = await deps.fetcher.fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified });
+    const url = await movedUrl(store, feed, result.permanentUrl);
+    if (result.kind === 'not-modified') {
+      await store.updateFeed(feed.id, {
+        url,
+        lastStatus: 'not-modified',
+        httpStatus: result.status,
+        errorCode: null,
+        errorMessage: null,
+        lastAttemptAt: startedAt,
+        lastSuccessAt: startedAt,
+        consecutiveFailures: 0,
+        etag: result.etag ?? feed.etag,
+        lastModified: result.lastModified ?? feed.lastModified,
+        nextPollAt: startedAt + previousInterval(feed, deps.bounds),
+      });
+      return { feedId: feed.id, url, status: 'not-modified', inserted: 0, updated: 0, error: null };
+    }
+    const parsed = parseFeed(result.body, { contentType: result.contentType, baseUrl: result.finalUrl });
+    const entries = parsed.entries.map((entry) => toEntryInput(entry, { embeds: deps.embeds }));
+    const { inserted, updated } = await store.upsertEntries(feed.id, entries, startedAt);
+    await store.updateFeed(feed.id, {
+      url,
+      title: feed.title ?? parsed.title,
+      siteUrl: parsed.link ?? feed.siteUrl,
+      lastStatus: 'ok',
+      httpStatus: result.status,
+      errorCode: null,
+      errorMessage: null,
+      lastAttemptAt: startedAt,
+      lastSuccessAt: startedAt,
+      consecutiveFailures: 0,
+      etag: result.etag,
+      lastModified: result.lastModified,
+      nextPollAt: nextPollAt(
+        {
+          now: startedAt,
+          recentEntryTimes: entries.map((entry) => entry.published ?? entry.updated).filter((time): time is number => time != null),
+          hints: parsed.pollHints,
+          maxAgeSeconds: result.maxAgeSeconds,
+          expiresAt: result.expiresAt,
+        },
+        deps.bounds,
+      ),
+    });
+    return { feedId: feed.id, url, status: 'ok', inserted, updated, error: null };
+  } catch (cause) {
+    const error = asTributaryError(cause, feed.url);
+    const failures = feed.consecutiveFailures + 1;
+    const gone = error.code === 'FETCH_GONE';
+    await store.updateFeed(feed.id, {
+      lastStatus: 'error',
+      httpStatus: error instanceof HttpStatusError ? error.status : null,
+      errorCode: error.code,
+      errorMessage: error.message,
+      lastAttemptAt: startedAt,
+      consecutiveFailures: failures,
+      nextPollAt: nextRetryAt(startedAt, failures, deps.bounds, error instanceof HttpStatusError ? error.retryAfterMs : null),
+      ...(gone ? { disabled: true, disabledReason: error.message } : {}),
+    });
+    return { feedId: feed.id, url: feed.url, status: 'failed', inserted: 0, updated: 0, error };
+  }
+}
+
+/** A permanent redirect moves the subscription, unless another subscription already has that URL. */
+async function movedUrl(store: Store, feed: Feed, permanentUrl: string | null): Promise<string> {
+  if (!permanentUrl || permanentUrl === feed.url) return feed.url;
+  const other = await store.findFeedByUrl(permanentUrl);
+  return other ? feed.url : permanentUrl;
+}
+
+function previousInterval(feed: Feed, bounds: ScheduleBounds): number {
+  const last = feed.lastAttemptAt == null ? null : feed.nextPollAt - feed.lastAttemptAt;
+  const interval = last != null && last > 0 ? last : bounds.maxIntervalMs / 4;
+  return Math.min(Math.max(interval, bounds.minIntervalMs), bounds.maxIntervalMs);
+}
+
+function asTributaryError(cause: unknown, url: string): TributaryError {
+  if (isTributaryError(cause)) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return new TributaryError('PARSE_MALFORMED', `${url}: ${message.split('\n')[0]}`, { url, cause });
+}

@@ -1,0 +1,49 @@
+/**
+ * @module schedule/run-cycle
+ * One refresh cycle: every given feed refreshed, at most `concurrency` at once (the fetcher adds
+ * its own per-host limit), with a progress callback and a summary of what happened.
+ */
+import type { Feed } from '../model/index.js';
+import { refreshFeed } from './refresh-feed.js';
+import type { RefreshDeps, RefreshOutcome } from './refresh-feed.js';
+
+export interface CycleSummary {
+  feeds: number;
+  ok: number;
+  notModified: number;
+  failed: number;
+  newEntries: number;
+  updatedEntries: number;
+  elapsedMs: number;
+}
+
+export interface CycleOptions {
+  /** Feeds refreshed at once; default 16. */
+  concurrency?: number;
+  onOutcome?: (outcome: RefreshOutcome, done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Refreshes `feeds` and returns the cycle's summary. */
+export async function runFetchCycle(deps: RefreshDeps, feeds: readonly Feed[], options: CycleOptions = {}): Promise<CycleSummary> {
+  const started = deps.now();
+  const summary: CycleSummary = { feeds: feeds.length, ok: 0, notModified: 0, failed: 0, newEntries: 0, updatedEntries: 0, elapsedMs: 0 };
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < feeds.length && !options.signal?.aborted) {
+      const feed = feeds[next++]!;
+      const outcome = await refreshFeed(deps, feed);
+      if (outcome.status === 'ok') summary.ok++;
+      else if (outcome.status === 'not-modified') summary.notModified++;
+      else summary.failed++;
+      summary.newEntries += outcome.inserted;
+      summary.updatedEntries += outcome.updated;
+      options.onOutcome?.(outcome, ++done, feeds.length);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? 16, feeds.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  summary.elapsedMs = deps.now() - started;
+  return summary;
+}
