@@ -10,7 +10,7 @@ import { startDemoServer } from '../../demo/index.js';
 import { runFetchCycle } from '../../schedule/index.js';
 import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
 import type { GlobalOptions } from '../context.js';
-import { positiveInt, serveRiver } from './publish.js';
+import { portNumber, serveRiver } from './publish.js';
 
 const demoDbPath = '.tributary-demo/demo.db';
 
@@ -18,7 +18,7 @@ export function registerDemoCommand(program: Command, globals: () => GlobalOptio
   program
     .command('demo')
     .description('serve built-in demo feeds on loopback, fetch them and serve the river')
-    .option('--port <n>', 'port of the river site', positiveInt, 8080)
+    .option('--port <n>', 'port of the river site (0: any free port)', portNumber, 8080)
     .option('--host <host>', 'address of the river site', '127.0.0.1')
     .action(async (options: { port: number; host: string }) => {
       const feeds = await startDemoServer();

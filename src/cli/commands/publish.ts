@@ -54,7 +54,7 @@ export function registerPublishCommands(program: Command, globals: () => GlobalO
   program
     .command('serve')
     .description('run the scheduler and the web server')
-    .option('--port <n>', 'port to listen on', positiveInt, 8080)
+    .option('--port <n>', 'port to listen on (0: any free port)', portNumber, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (options: { port: number; host: string }) => {
       const context = await openContext(globals());
@@ -91,6 +91,12 @@ export async function serveRiver(context: CommandContext, fetcher: Fetcher, opti
   await scheduler.stop();
   await fetcher.close();
   await context.close();
+}
+
+export function portNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new TributaryError('CONFIG_INVALID', `expected a port number, got ${value}`);
+  return number;
 }
 
 export function positiveInt(value: string): number {
