@@ -1,0 +1,121 @@
+/**
+ * @module publish/item-view
+ * What one river item shows: its title, its date, its plain text and its display HTML. The HTML
+ * was sanitized when it was stored, so it is inserted as is; only what is built here from plain
+ * fields (media cards, audio players) is escaped. Media items (YouTube videos, podcasts) carry
+ * no body, so they are given one from their thumbnail or enclosure.
+ */
+import { escapeUTF8 } from 'entities';
+import { captionTitledImages, htmlToText } from '../clean/index.js';
+import type { Enclosure, RiverItem } from '../model/index.js';
+
+/** External links leave the site without referrer and without lending it any ranking. */
+export const externalRel = 'noopener noreferrer nofollow ugc';
+
+/** The item's title as plain text, falling back to its link for untitled entries. */
+export function itemTitle(item: RiverItem): string {
+  return item.title?.trim() || item.link || 'Untitled';
+}
+
+/** The moment the item is dated by: its publication date, else when the river placed it. */
+export function itemDate(item: RiverItem): Date {
+  return new Date(item.published ?? item.sortAt);
+}
+
+/**
+ * The plain text of what the item shows: '' when its HTML has no text once images are ignored
+ * (a comic, a video), otherwise paragraphs separated by blank lines with images as alt text.
+ * A media item without body shows its media description.
+ */
+export function itemText(item: RiverItem): string {
+  const body = itemBody(item);
+  if (hasText(body)) return htmlToText(body, { images: 'alt' }).trim();
+  if (body === '' && item.mediaDescription?.trim()) return item.mediaDescription.trim();
+  return '';
+}
+
+/**
+ * The item's display HTML: its sanitized content (or summary) with titled images captioned; a
+ * thumbnail card linking to the video for media items without body; an audio or video player
+ * for podcast-style enclosures; '' for an item with only a title.
+ */
+export function itemHtml(item: RiverItem): string {
+  const body = itemBody(item);
+  const parts: string[] = [];
+  if (body !== '') parts.push(captionTitledImages(body));
+  else if (item.thumbnail) parts.push(renderMediaCard(item));
+  if (body === '' && item.mediaDescription?.trim()) parts.push(renderParagraphs(item.mediaDescription));
+  for (const enclosure of item.enclosures) {
+    if (body.includes(enclosure.url)) continue;
+    const player = renderPlayer(enclosure);
+    if (player) parts.push(player);
+  }
+  return parts.join('\n');
+}
+
+function itemBody(item: RiverItem): string {
+  const body = item.content ?? item.summary ?? '';
+  return body.trim() === '' ? '' : body;
+}
+
+function hasText(html: string): boolean {
+  return html !== '' && htmlToText(html, { images: 'omit' }).trim() !== '';
+}
+
+function renderMediaCard(item: RiverItem): string {
+  const thumbnail = item.thumbnail!;
+  const video = isVideo(item);
+  const size = thumbnail.width && thumbnail.height ? ` width="${thumbnail.width}" height="${thumbnail.height}"` : '';
+  const label = `${video ? 'Play video' : 'Open'}: ${itemTitle(item)}`;
+  const image = `<img src="${escapeUTF8(thumbnail.url)}" alt="${escapeUTF8(label)}"${size} loading="lazy" decoding="async" referrerpolicy="no-referrer">`;
+  const duration = item.durationSeconds ? `<span class="media-duration">${formatDuration(item.durationSeconds)}</span>` : '';
+  const overlay = video ? '<span class="media-play" aria-hidden="true"></span>' : '';
+  const inner = `${image}${overlay}${duration}`;
+  if (!item.link) return `<div class="media-card">${inner}</div>`;
+  return `<a class="media-card${video ? ' media-video' : ''}" href="${escapeUTF8(item.link)}" rel="${externalRel}">${inner}</a>`;
+}
+
+function isVideo(item: RiverItem): boolean {
+  if (item.durationSeconds) return true;
+  if (item.enclosures.some((enclosure) => enclosure.type?.startsWith('video/'))) return true;
+  try {
+    const host = new URL(item.link ?? '').hostname.replace(/^www\.|^m\./, '');
+    return ['youtube.com', 'youtu.be', 'vimeo.com', 'youtube-nocookie.com'].includes(host);
+  } catch {
+    return false;
+  }
+}
+
+function renderParagraphs(text: string): string {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((paragraph) => `<p class="media-description">${escapeUTF8(paragraph.trim()).replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
+function renderPlayer(enclosure: Enclosure): string | null {
+  const kind = enclosure.type?.split('/')[0];
+  if (kind !== 'audio' && kind !== 'video') return null;
+  const url = escapeUTF8(enclosure.url);
+  const size = enclosure.length ? `, ${formatBytes(enclosure.length)}` : '';
+  const noun = kind === 'audio' ? 'audio' : 'video';
+  return (
+    `<figure class="enclosure enclosure-${kind}"><${kind} controls preload="none" src="${url}"></${kind}>` +
+    `<figcaption><a href="${url}" rel="${externalRel}">Download the ${noun}${size}</a></figcaption></figure>`
+  );
+}
+
+/** Seconds as h:mm:ss or m:ss. */
+export function formatDuration(seconds: number): string {
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}

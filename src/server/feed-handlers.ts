@@ -1,0 +1,28 @@
+/**
+ * @module server/feed-handlers
+ * The output feeds and the OPML list, rendered on request from the first river page. They are
+ * readable cross-origin (web-based feed readers fetch them from the browser) and carry ETags
+ * (from the app's etag middleware) so polling readers get 304s.
+ */
+import type { Context } from 'hono';
+import type { RiverSource, SiteOptions } from '../publish/index.js';
+import { atomFeed, jsonFeed, opmlDocument, rssFeed } from '../publish/index.js';
+
+const feedCacheControl = 'public, max-age=300';
+
+/** Handlers for `/atom.xml`, `/rss.xml`, `/feed.json` and `/opml.xml`. */
+export function createFeedHandlers(source: RiverSource, site: SiteOptions, now: () => Date) {
+  const latest = async () => (await source.river({ page: 1, pageSize: site.pageSize })).items;
+  const send = (c: Context, body: string, type: string) =>
+    c.body(body, 200, {
+      'Content-Type': `${type}; charset=utf-8`,
+      'Cache-Control': feedCacheControl,
+      'Access-Control-Allow-Origin': '*',
+    });
+  return {
+    atom: async (c: Context) => send(c, atomFeed(await latest(), site, now()), 'application/atom+xml'),
+    rss: async (c: Context) => send(c, rssFeed(await latest(), site, now()), 'application/rss+xml'),
+    json: async (c: Context) => send(c, jsonFeed(await latest(), site, now()), 'application/feed+json'),
+    opml: async (c: Context) => send(c, opmlDocument(await source.listFeeds(), site, now()), 'text/x-opml'),
+  };
+}
