@@ -1,0 +1,286 @@
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpStatusError, TributaryError } from '../model/index.js';
+import type { ErrorCode } from '../model/index.js';
+import { createFetcher } from './index.js';
+import type { Fetcher, FetcherOptions, FetchRequest } from './index.js';
+import { findClosedPort, startLocalServer } from './testdata/local-server.js';
+import type { LocalServer } from './testdata/local-server.js';
+
+const feedXml = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<LocalServer> {
+  const server = await startLocalServer(handler);
+  cleanups.push(() => server.close());
+  return server;
+}
+
+function fetcherWith(options: FetcherOptions = {}): Fetcher {
+  const fetcher = createFetcher({ allowPrivate: true, ...options });
+  cleanups.push(() => fetcher.close());
+  return fetcher;
+}
+
+async function fetchError(fetcher: Fetcher, request: FetchRequest): Promise<TributaryError> {
+  try {
+    await fetcher.fetchFeed(request);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TributaryError);
+    return error as TributaryError;
+  }
+  throw new Error(`expected ${request.url} to fail`);
+}
+
+describe('conditional GET', () => {
+  it('returns the body with its validators, then not-modified when they still match', async () => {
+    const server = await serve((request, response) => {
+      if (request.headers['if-none-match'] === '"v1"' && request.headers['if-modified-since'] === 'Tue, 01 Apr 2025 10:00:00 GMT') {
+        response.writeHead(304, { etag: '"v1"' }).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Tue, 01 Apr 2025 10:00:00 GMT' });
+      response.end(feedXml);
+    });
+    const fetcher = fetcherWith();
+    const first = await fetcher.fetchFeed({ url: `${server.origin}/feed` });
+    expect(first).toMatchObject({ kind: 'ok', status: 200, etag: '"v1"', lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT', contentType: 'application/rss+xml' });
+    expect(first.kind === 'ok' && first.body.toString()).toBe(feedXml);
+
+    const second = await fetcher.fetchFeed({ url: `${server.origin}/feed`, etag: first.etag, lastModified: first.lastModified });
+    expect(second).toMatchObject({ kind: 'not-modified', status: 304, etag: '"v1"', lastModified: 'Tue, 01 Apr 2025 10:00:00 GMT' });
+  });
+
+  it('sends a User-Agent naming tributary and an Accept header preferring feeds', async () => {
+    const server = await serve((_request, response) => response.end(feedXml));
+    await fetcherWith().fetchFeed({ url: `${server.origin}/` });
+    expect(server.requests[0]?.headers['user-agent']).toMatch(/^tributary\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/tributary-aggregator\/tributary\)$/);
+    expect(server.requests[0]?.headers.accept).toMatch(/^application\/atom\+xml, application\/rss\+xml/);
+    expect(server.requests[0]?.headers['accept-encoding']).toBe('gzip, deflate, br');
+  });
+
+  it('reads cache lifetime and WebSub links from the headers', async () => {
+    const server = await serve((_request, response) => {
+      response.setHeader('cache-control', 'public, max-age=600');
+      response.setHeader('expires', 'Wed, 02 Apr 2025 10:00:00 GMT');
+      response.setHeader('link', ['<https://hub.example/>; rel="hub"', '</feed.xml>; rel=self, <https://hub2.example/>; rel="hub"']);
+      response.end(feedXml);
+    });
+    const result = await fetcherWith().fetchFeed({ url: `${server.origin}/x` });
+    expect(result).toMatchObject({
+      maxAgeSeconds: 600,
+      expiresAt: Date.UTC(2025, 3, 2, 10),
+      hubUrls: ['https://hub.example/', 'https://hub2.example/'],
+      selfUrl: `${server.origin}/feed.xml`,
+    });
+  });
+
+  it('sends credentials from the URL as Basic auth and keeps them out of error messages', async () => {
+    const server = await serve((request, response) => {
+      response.statusCode = request.headers.authorization === `Basic ${Buffer.from('ann:s3cret').toString('base64')}` ? 500 : 401;
+      response.end();
+    });
+    const error = await fetchError(fetcherWith(), { url: `http://ann:s3cret@127.0.0.1:${server.port}/private` });
+    expect(error).toMatchObject({ code: 'FETCH_HTTP_STATUS', status: 500 });
+    expect(error.message).not.toContain('s3cret');
+    expect(error.url).not.toContain('s3cret');
+  });
+});
+
+describe('content encodings', () => {
+  const cases: Array<{ name: string; encoding: string; encode: (data: Buffer) => Buffer }> = [
+    { name: 'gzip', encoding: 'gzip', encode: (data) => gzipSync(data) },
+    { name: 'zlib deflate', encoding: 'deflate', encode: (data) => deflateSync(data) },
+    { name: 'raw deflate (a common server bug)', encoding: 'deflate', encode: (data) => deflateRawSync(data) },
+    { name: 'brotli', encoding: 'br', encode: (data) => brotliCompressSync(data) },
+    { name: 'gzip then brotli', encoding: 'gzip, br', encode: (data) => brotliCompressSync(gzipSync(data)) },
+  ];
+  it.each(cases)('decodes a $name body', async ({ encoding, encode }) => {
+    const big = Buffer.from(feedXml.repeat(2000));
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': encoding }).end(encode(big));
+    });
+    const result = await fetcherWith().fetchFeed({ url: `${server.origin}/` });
+    expect(result.kind === 'ok' && result.body.equals(big)).toBe(true);
+  });
+
+  it('reports a corrupt gzip body as FETCH_DECODE', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end('this is not gzip at all');
+    });
+    expect((await fetchError(fetcherWith(), { url: `${server.origin}/` })).code).toBe('FETCH_DECODE');
+  });
+});
+
+describe('size limits', () => {
+  it('stops a gzip bomb at the limit on decompressed bytes', async () => {
+    const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024));
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip', 'content-length': bomb.length }).end(bomb);
+    });
+    const started = performance.now();
+    const error = await fetchError(fetcherWith({ maxBodyBytes: 1024 * 1024 }), { url: `${server.origin}/bomb` });
+    expect(error.code).toBe('FETCH_TOO_LARGE');
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  const oversized: Array<{ name: string; withLength: boolean }> = [
+    { name: 'with a Content-Length', withLength: true },
+    { name: 'streamed without a length', withLength: false },
+  ];
+  it.each(oversized)('refuses a plain body larger than the limit $name', async ({ withLength }) => {
+    const body = Buffer.alloc(300 * 1024, 'a');
+    const server = await serve((_request, response) => {
+      if (withLength) response.setHeader('content-length', body.length);
+      response.end(body);
+    });
+    expect((await fetchError(fetcherWith({ maxBodyBytes: 100 * 1024 }), { url: `${server.origin}/` })).code).toBe('FETCH_TOO_LARGE');
+  });
+});
+
+describe('timeouts', () => {
+  it('gives up on a server that never answers within the total timeout', async () => {
+    const server = await serve(() => undefined);
+    const started = performance.now();
+    const error = await fetchError(fetcherWith({ totalTimeoutMs: 300 }), { url: `${server.origin}/slow` });
+    expect(error.code).toBe('FETCH_TIMEOUT');
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it('gives up on an endless dripping body', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const drip = setInterval(() => response.write('<item/>'), 20);
+      response.on('close', () => clearInterval(drip));
+    });
+    const started = performance.now();
+    const error = await fetchError(fetcherWith({ totalTimeoutMs: 400 }), { url: `${server.origin}/drip` });
+    expect(['FETCH_TIMEOUT', 'FETCH_TOO_LARGE']).toContain(error.code);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('redirects', () => {
+  /** A server where /hop/<n>/<status> redirects to hop n-1 with that status, and /hop/0 serves the feed. */
+  async function serveChain(): Promise<LocalServer> {
+    return serve((request, response) => {
+      const [, , depth, ...statuses] = (request.url ?? '/').split('/');
+      if (depth === '0') return void response.end(feedXml);
+      const [status, ...rest] = statuses;
+      response.writeHead(Number(status), { location: `/hop/${Number(depth) - 1}/${rest.join('/')}` }).end();
+    });
+  }
+
+  const cases: Array<{ name: string; statuses: number[]; permanent: boolean }> = [
+    { name: 'a chain of 301s', statuses: [301, 301], permanent: true },
+    { name: 'a 301 then a 308', statuses: [301, 308], permanent: true },
+    { name: 'a 301 then a 302', statuses: [301, 302], permanent: false },
+    { name: 'a single 302', statuses: [302], permanent: false },
+    { name: 'a 307', statuses: [307], permanent: false },
+  ];
+  it.each(cases)('follows $name (permanent: $permanent)', async ({ statuses, permanent }) => {
+    const server = await serveChain();
+    const url = `${server.origin}/hop/${statuses.length}/${statuses.join('/')}`;
+    const result = await fetcherWith().fetchFeed({ url });
+    expect(result).toMatchObject({ kind: 'ok', requestedUrl: url, finalUrl: `${server.origin}/hop/0/` });
+    expect(result.permanentUrl).toBe(permanent ? `${server.origin}/hop/0/` : null);
+  });
+
+  it('has no permanentUrl when nothing redirected', async () => {
+    const server = await serveChain();
+    expect((await fetcherWith().fetchFeed({ url: `${server.origin}/hop/0/` })).permanentUrl).toBeNull();
+  });
+
+  it('refuses more redirects than allowed', async () => {
+    const server = await serveChain();
+    const error = await fetchError(fetcherWith({ maxRedirects: 2 }), { url: `${server.origin}/hop/3/301/301/301` });
+    expect(error.code).toBe('FETCH_TOO_MANY_REDIRECTS');
+  });
+
+  it('detects a redirect loop before the redirect budget runs out', async () => {
+    const server = await serve((request, response) => {
+      response.writeHead(302, { location: request.url === '/a' ? '/b' : '/a' }).end();
+    });
+    const error = await fetchError(fetcherWith({ maxRedirects: 20 }), { url: `${server.origin}/a` });
+    expect(error.code).toBe('FETCH_TOO_MANY_REDIRECTS');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('refuses a redirect to a non-http scheme', async () => {
+    const server = await serve((_request, response) => response.writeHead(301, { location: 'file:///etc/passwd' }).end());
+    expect((await fetchError(fetcherWith(), { url: `${server.origin}/` })).code).toBe('FETCH_BAD_URL');
+  });
+});
+
+describe('HTTP errors', () => {
+  const now = Date.now();
+  const cases: Array<{ name: string; status: number; headers?: Record<string, string>; code: ErrorCode; retryAfterMs: number | null | 'about-90s' }> = [
+    { name: '404', status: 404, code: 'FETCH_HTTP_STATUS', retryAfterMs: null },
+    { name: '410 Gone', status: 410, code: 'FETCH_GONE', retryAfterMs: null },
+    { name: '500', status: 500, code: 'FETCH_HTTP_STATUS', retryAfterMs: null },
+    { name: '429 with Retry-After seconds', status: 429, headers: { 'retry-after': '120' }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 120_000 },
+    { name: '429 with a Retry-After date', status: 429, headers: { 'retry-after': new Date(now + 90_000).toUTCString() }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 'about-90s' },
+    { name: '503 with Retry-After seconds', status: 503, headers: { 'retry-after': '30' }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 30_000 },
+    { name: '503 with a Retry-After date', status: 503, headers: { 'retry-after': new Date(now + 90_000).toUTCString() }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 'about-90s' },
+    { name: '429 without Retry-After', status: 429, code: 'FETCH_HTTP_STATUS', retryAfterMs: null },
+  ];
+  it.each(cases)('reports $name', async ({ status, headers, code, retryAfterMs }) => {
+    const server = await serve((_request, response) => response.writeHead(status, headers).end('nope'));
+    const error = await fetchError(fetcherWith(), { url: `${server.origin}/feed` });
+    expect(error).toBeInstanceOf(HttpStatusError);
+    expect(error).toMatchObject({ code, status });
+    expect(error.message).toContain(`${server.origin}/feed`);
+    const waited = (error as HttpStatusError).retryAfterMs;
+    if (retryAfterMs === 'about-90s') {
+      expect(waited).toBeGreaterThan(85_000);
+      expect(waited).toBeLessThanOrEqual(90_000);
+    } else {
+      expect(waited).toBe(retryAfterMs);
+    }
+  });
+
+  it('reports a refused connection as FETCH_CONNECTION', async () => {
+    const port = await findClosedPort();
+    const error = await fetchError(fetcherWith(), { url: `http://127.0.0.1:${port}/feed` });
+    expect(error.code).toBe('FETCH_CONNECTION');
+    expect(error.message).toContain(`127.0.0.1:${port}`);
+  });
+
+  const badUrls = ['ftp://example.org/feed', 'not a url', 'file:///etc/passwd', 'javascript:alert(1)'];
+  it.each(badUrls)('refuses %s as FETCH_BAD_URL', async (url) => {
+    expect((await fetchError(fetcherWith(), { url })).code).toBe('FETCH_BAD_URL');
+  });
+});
+
+describe('per-host concurrency', () => {
+  it('never has more than perHostConcurrency requests at once at one host', async () => {
+    let active = 0;
+    let peak = 0;
+    const server = await serve((_request, response) => {
+      active++;
+      peak = Math.max(peak, active);
+      setTimeout(() => {
+        active--;
+        response.end(feedXml);
+      }, 80);
+    });
+    const fetcher = fetcherWith({ perHostConcurrency: 2 });
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => fetcher.fetchFeed({ url: `${server.origin}/feed/${i}` })));
+    expect(results.every((result) => result.kind === 'ok')).toBe(true);
+    expect(server.requests).toHaveLength(6);
+    expect(peak).toBe(2);
+  });
+
+  it('does not charge time spent queued to the total timeout', async () => {
+    const server = await serve((_request, response) => setTimeout(() => response.end(feedXml), 150));
+    const fetcher = fetcherWith({ perHostConcurrency: 1, totalTimeoutMs: 400 });
+    const results = await Promise.all(Array.from({ length: 4 }, () => fetcher.fetchFeed({ url: `${server.origin}/` })));
+    expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200]);
+  });
+});

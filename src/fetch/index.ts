@@ -1,0 +1,10 @@
+/**
+ * @module fetch
+ * The fetch stage: a conditional GET of a feed URL with redirects, timeouts, size limits,
+ * decompression, per-host politeness and SSRF protection; failures are typed TributaryErrors.
+ */
+export { createFetcher } from './fetcher.js';
+export { conditionalHeaders } from './conditional-headers.js';
+export { parseRetryAfter } from './retry-after.js';
+export { defaultUserAgent } from './user-agent.js';
+export type { FetcherOptions, FetchRequest, FetchResult, FetchMeta, FetchOk, FetchNotModified, Fetcher } from './types.js';
