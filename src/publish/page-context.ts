@@ -15,6 +15,9 @@ export interface PageContext {
   embedHosts?: readonly string[];
 }
 
+/** The context of a static page: no search box, no extra embeds. */
+export const staticPage: PageContext = { searchEnabled: false };
+
 /** The data the layout template receives on every page. */
 export interface LayoutView {
   lang: string;

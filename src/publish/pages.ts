@@ -7,7 +7,7 @@
 import type { Feed, FeedSummary, RiverPage } from '../model/index.js';
 import { createItemCard, hostOf } from './item-card.js';
 import type { PageContext } from './page-context.js';
-import { layoutView, rootFor } from './page-context.js';
+import { layoutView, rootFor, staticPage } from './page-context.js';
 import { createPagination } from './pagination.js';
 import type { SiteOptions } from './river-source.js';
 import { sourcePath } from './source-path.js';
@@ -24,7 +24,7 @@ export function sourcePagePath(feed: { id: number; title: string | null }, n: nu
 }
 
 /** Renders one page of the river. */
-export function renderRiverHtml(theme: Theme, page: RiverPage, site: SiteOptions, ctx: PageContext): string {
+export function renderRiverHtml(theme: Theme, page: RiverPage, site: SiteOptions, ctx: PageContext = staticPage): string {
   const path = riverPagePath(page.page);
   const root = rootFor(path);
   return theme.render('river', {
@@ -35,7 +35,7 @@ export function renderRiverHtml(theme: Theme, page: RiverPage, site: SiteOptions
 }
 
 /** Renders one page of a single source's river. */
-export function renderSourceHtml(theme: Theme, feed: Feed, page: RiverPage, site: SiteOptions, ctx: PageContext): string {
+export function renderSourceHtml(theme: Theme, feed: Feed, page: RiverPage, site: SiteOptions, ctx: PageContext = staticPage): string {
   const path = sourcePagePath(feed, page.page);
   const root = rootFor(path);
   const title = feed.title?.trim() || hostOf(feed.siteUrl ?? feed.url);
@@ -48,7 +48,7 @@ export function renderSourceHtml(theme: Theme, feed: Feed, page: RiverPage, site
 }
 
 /** Renders the sources page: every subscription with its site, feed and health. */
-export function renderSourcesHtml(theme: Theme, feeds: FeedSummary[], site: SiteOptions, ctx: PageContext): string {
+export function renderSourcesHtml(theme: Theme, feeds: FeedSummary[], site: SiteOptions, ctx: PageContext = staticPage): string {
   const path = 'sources/';
   const root = rootFor(path);
   const sorted = [...feeds].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
@@ -60,7 +60,7 @@ export function renderSourcesHtml(theme: Theme, feeds: FeedSummary[], site: Site
       siteUrl: feed.siteUrl,
       feedUrl: feed.url,
       entries: feed.entryCount,
-      status: feed.disabled ? 'disabled' : feed.lastStatus,
+      status: feed.disabled ? 'disabled' : feed.lastStatus === 'not-modified' ? 'ok' : feed.lastStatus,
       statusLabel: statusLabel(feed),
       error: feed.lastStatus === 'error' || feed.disabled ? [feed.errorCode, feed.errorMessage ?? feed.disabledReason].filter(Boolean).join(': ') : null,
       lastSuccess: feed.lastSuccessAt == null ? null : new Date(feed.lastSuccessAt).toISOString(),
@@ -69,7 +69,7 @@ export function renderSourcesHtml(theme: Theme, feeds: FeedSummary[], site: Site
 }
 
 /** Renders the search page: the form, and when `query` is not empty one page of results. */
-export function renderSearchHtml(theme: Theme, query: string, page: RiverPage | null, site: SiteOptions, ctx: PageContext): string {
+export function renderSearchHtml(theme: Theme, query: string, page: RiverPage | null, site: SiteOptions, ctx: PageContext = staticPage): string {
   const path = 'search';
   const root = rootFor(path);
   const q = query.trim();
@@ -82,7 +82,7 @@ export function renderSearchHtml(theme: Theme, query: string, page: RiverPage | 
 }
 
 /** Renders the health page for people: the status object as a list of facts. */
-export function renderStatusHtml(theme: Theme, status: object, site: SiteOptions, ctx: PageContext): string {
+export function renderStatusHtml(theme: Theme, status: object, site: SiteOptions, ctx: PageContext = staticPage): string {
   return theme.render('status', {
     ...layoutView(site, ctx, { path: 'status', title: 'Status', heading: 'Status' }),
     facts: Object.entries(status).map(([name, value]) => ({
@@ -93,7 +93,7 @@ export function renderStatusHtml(theme: Theme, status: object, site: SiteOptions
 }
 
 /** Renders the "not found" page; its links are root-absolute because its depth is unknown. */
-export function renderNotFoundHtml(theme: Theme, site: SiteOptions, ctx: PageContext): string {
+export function renderNotFoundHtml(theme: Theme, site: SiteOptions, ctx: PageContext = staticPage): string {
   return theme.render('not-found', {
     ...layoutView(site, ctx, { path: '', title: 'Page not found', heading: 'Page not found', absoluteRoot: true }),
   });
