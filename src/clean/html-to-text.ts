@@ -1,0 +1,151 @@
+/**
+ * @module clean/html-to-text
+ * The river's plain-text rendering (`tributary river --format text`): block elements become
+ * paragraphs separated by one blank line, `<br>` a line break, inline whitespace collapses as a
+ * browser collapses it, `<pre>` keeps its lines, images become their alt text (on a line of their
+ * own, except emoji images, which stay inline) or nothing. A streaming pass over htmlparser2's
+ * Parser, like the sanitizer: no DOM is needed to lay text out in document order.
+ */
+import { Parser } from 'htmlparser2';
+
+/** Options of `htmlToText`. */
+export interface TextOptions {
+  /** 'alt' renders an image as its alt text, 'omit' leaves images out. Default 'alt'. */
+  images?: 'alt' | 'omit';
+}
+
+type Attributes = Record<string, string>;
+
+const BLOCKS = new Set([
+  'p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'figure', 'figcaption',
+  'table', 'caption', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'header', 'footer', 'aside',
+  'address', 'details', 'summary', 'hr', 'main', 'nav', 'hgroup', 'center', 'form', 'fieldset', 'menu',
+  'dir', 'listing', 'xmp', 'picture', 'video', 'audio', 'iframe', 'body', 'html',
+]);
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'textarea', 'select', 'svg', 'math',
+  'iframe', 'object', 'embed', 'button',
+]);
+const PRE = new Set(['pre', 'listing', 'xmp', 'plaintext']);
+const CELLS = new Set(['td', 'th']);
+const COLLAPSIBLE = /[ \t\n\r\f]+/g;
+const EMOJI_CLASS = /(?:^|\s)(?:wp-smiley|emoji)(?:\s|$)/;
+const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f|\s)+$/u;
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+
+/** True when an image stands for an emoji (WordPress wp-smiley, or an alt made only of emoji). */
+function isEmojiImage(attributes: Attributes, alt: string): boolean {
+  if (attributes.class !== undefined && EMOJI_CLASS.test(attributes.class)) return true;
+  return EMOJI_ONLY.test(alt) && PICTOGRAPH.test(alt);
+}
+
+/** Lays text out: collapses spaces, and writes pending line breaks only before the next text. */
+class TextLayout {
+  output = '';
+  private pendingBreaks = 0;
+  private space = false;
+  private skipDepth = 0;
+  private preDepth = 0;
+  private preStart = false;
+
+  constructor(private readonly images: 'alt' | 'omit') {}
+
+  onopentag(name: string, attributes: Attributes): void {
+    if (this.skipDepth > 0 || SKIPPED.has(name)) {
+      this.skipDepth++;
+      return;
+    }
+    if (name === 'br') this.lineBreak();
+    else if (name === 'img') this.writeImage(attributes);
+    else if (BLOCKS.has(name)) this.blockBreak();
+    else if (CELLS.has(name)) this.space = true;
+    if (PRE.has(name)) {
+      this.preDepth++;
+      this.preStart = true;
+    }
+  }
+
+  onclosetag(name: string): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
+      return;
+    }
+    if (BLOCKS.has(name)) this.blockBreak();
+    else if (CELLS.has(name)) this.space = true;
+    if (PRE.has(name)) this.preDepth--;
+  }
+
+  ontext(text: string): void {
+    if (this.skipDepth > 0) return;
+    if (this.preDepth > 0) {
+      let raw = text.replace(/\r\n?/g, '\n');
+      // A newline right after <pre> is not content (HTML § 13.2.6.4.7).
+      if (this.preStart && raw.startsWith('\n')) raw = raw.slice(1);
+      this.preStart = false;
+      if (raw !== '') this.write(raw);
+      return;
+    }
+    this.writeCollapsed(text.replace(COLLAPSIBLE, ' '));
+  }
+
+  private writeImage(attributes: Attributes): void {
+    const alt = (attributes.alt ?? '').replace(COLLAPSIBLE, ' ').trim();
+    if (this.images === 'omit' || alt === '') return;
+    if (isEmojiImage(attributes, alt)) {
+      this.writeCollapsed(alt);
+      return;
+    }
+    this.blockBreak();
+    this.writeCollapsed(alt);
+    this.blockBreak();
+  }
+
+  private writeCollapsed(text: string): void {
+    let body = text;
+    if (body.startsWith(' ')) {
+      this.space = true;
+      body = body.slice(1);
+    }
+    const trailing = body.endsWith(' ');
+    if (trailing) body = body.slice(0, -1);
+    if (body === '') return;
+    this.write(body);
+    this.space = trailing;
+  }
+
+  private write(text: string): void {
+    if (this.pendingBreaks > 0 && this.output !== '') {
+      this.output = this.output.replace(/[ \t]+$/, '') + '\n'.repeat(this.pendingBreaks);
+      this.space = false;
+    }
+    this.pendingBreaks = 0;
+    if (this.space && this.output !== '' && !this.output.endsWith('\n') && !this.output.endsWith(' ')) {
+      this.output += ' ';
+    }
+    this.space = false;
+    this.output += text;
+  }
+
+  private blockBreak(): void {
+    this.pendingBreaks = 2;
+    this.space = false;
+  }
+
+  private lineBreak(): void {
+    this.pendingBreaks = Math.min(2, this.pendingBreaks + 1);
+    this.space = false;
+  }
+}
+
+/**
+ * Renders HTML as paragraph-preserving plain text; `options.images` is 'alt' (default: an image
+ * becomes its alt text) or 'omit'.
+ */
+export function htmlToText(html: string, options: TextOptions = {}): string {
+  const layout = new TextLayout(options.images ?? 'alt');
+  new Parser(layout, { decodeEntities: true }).end(html);
+  return layout.output
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,112 @@
+/**
+ * @module clean/safe-url
+ * Decides whether a URL found in an entry may be republished, and in which form. Every URL goes
+ * through the WHATWG URL parser (`new URL`), the same algorithm browsers apply, so whatever a
+ * browser would strip (tabs, newlines, leading control characters) or decode (entities were
+ * already decoded by the HTML parser) is judged exactly as the browser will see it:
+ * `jav&#x09;ascript:` or ` JaVaScRiPt:` both come out with the `javascript:` scheme and are refused.
+ * Only schemes on an allow-list pass; relative URLs are resolved against the entry's base URL.
+ */
+
+/** What the URL is used for: a link target, a media source, or an image source. */
+export type UrlKind = 'link' | 'media' | 'image';
+
+/** Prefix put on every id (and on the fragment of in-page links) so entries cannot clobber the page's own ids. */
+export const ID_PREFIX = 'user-content-';
+
+const LINK_SCHEMES = new Set([
+  'http:', 'https:', 'mailto:', 'tel:', 'sms:', 'ftp:', 'sftp:', 'magnet:', 'xmpp:', 'irc:', 'ircs:',
+  'news:', 'nntp:', 'gemini:', 'geo:', 'webcal:', 'feed:', 'matrix:', 'bitcoin:',
+]);
+const DATA_IMAGE = /^image\/(?:png|gif|jpeg|webp|avif)[;,]/i;
+const PLACEHOLDER_HOST = 'tributary.invalid';
+const PLACEHOLDER_BASE = new URL(`https://${PLACEHOLDER_HOST}/`);
+// Browsers strip leading/trailing C0 controls and spaces and drop tabs/newlines anywhere.
+const EDGE_CONTROLS = /^[\0-\x20]+|[\0-\x20]+$/g;
+const TAB_NEWLINE = /[\t\n\r]/g;
+
+/** Parses the entry's base URL; anything that is not an absolute http(s) URL counts as no base. */
+export function parseBaseUrl(baseUrl: string | null | undefined): URL | null {
+  if (!baseUrl) return null;
+  try {
+    const url = new URL(baseUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the id with the user-content prefix (once). */
+export function prefixId(id: string): string {
+  return id.startsWith(ID_PREFIX) ? id : ID_PREFIX + id;
+}
+
+function isAllowedScheme(url: URL, kind: UrlKind): boolean {
+  const scheme = url.protocol;
+  if (scheme === 'https:' || scheme === 'http:') return true;
+  if (kind === 'link') return LINK_SCHEMES.has(scheme);
+  return kind === 'image' && scheme === 'data:' && DATA_IMAGE.test(url.pathname);
+}
+
+/**
+ * Returns the URL as it may be republished — absolute when `base` is given, a fragment-only link
+ * kept in-page (with the id prefix) — or null when it is empty, unparsable or of a refused scheme.
+ */
+export function resolveSafeUrl(raw: string, base: URL | null, kind: UrlKind): string | null {
+  const value = raw.replace(EDGE_CONTROLS, '');
+  if (value === '') return null;
+  if (value.startsWith('#')) {
+    if (kind !== 'link') return null;
+    const fragment = value.slice(1).replace(TAB_NEWLINE, '');
+    return fragment === '' ? null : `#${prefixId(fragment)}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(value, base ?? PLACEHOLDER_BASE);
+  } catch {
+    return null;
+  }
+  if (!isAllowedScheme(url, kind)) return null;
+  if (base === null && url.hostname === PLACEHOLDER_HOST) {
+    // Relative and nothing to resolve it against: keep it relative (it can only name a page path).
+    return value.replace(TAB_NEWLINE, '');
+  }
+  return url.href;
+}
+
+const SRCSET_DESCRIPTOR = /^(?:\d+(?:\.\d+)?[wx]|\d+h)$/;
+
+/**
+ * Resolves every candidate of a `srcset` (HTML § 4.8.4.3.10 parsing, simplified: URLs may hold
+ * commas, a candidate ends at a comma after whitespace). Candidates with refused URLs or odd
+ * descriptors are left out; null when none is left.
+ */
+export function resolveSrcset(raw: string, base: URL | null): string | null {
+  const candidates: string[] = [];
+  let position = 0;
+  const length = raw.length;
+  while (position < length) {
+    while (position < length && (raw[position] === ',' || isSpace(raw[position]))) position++;
+    if (position >= length) break;
+    const urlStart = position;
+    while (position < length && !isSpace(raw[position])) position++;
+    let urlText = raw.slice(urlStart, position);
+    let descriptor = '';
+    if (urlText.endsWith(',')) {
+      urlText = urlText.replace(/,+$/, '');
+    } else {
+      const descriptorStart = position;
+      while (position < length && raw[position] !== ',') position++;
+      descriptor = raw.slice(descriptorStart, position).trim().replace(/\s+/g, ' ');
+    }
+    const url = resolveSafeUrl(urlText, base, 'image');
+    if (url === null || url.endsWith(',') || url.startsWith(',')) continue;
+    if (descriptor !== '' && !SRCSET_DESCRIPTOR.test(descriptor)) continue;
+    candidates.push(descriptor === '' ? url : `${url} ${descriptor}`);
+  }
+  return candidates.length === 0 ? null : candidates.join(', ');
+}
+
+function isSpace(character: string | undefined): boolean {
+  return character === ' ' || character === '\t' || character === '\n' || character === '\r' || character === '\f';
+}
