@@ -141,6 +141,8 @@ describe('size limits', () => {
       response.end(body);
     });
     expect((await fetchError(fetcherWith({ maxBodyBytes: 100 * 1024 }), { url: `${server.origin}/` })).code).toBe('FETCH_TOO_LARGE');
+    // A body dropped without an error listener would surface here as an uncaught exception.
+    await new Promise((resolve) => setTimeout(resolve, 100));
   });
 });
 

@@ -138,7 +138,7 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
         const shownUrl = redactUrl(url.href);
         const length = Number(headerValue(response.headers, 'content-length'));
         if (length > settings.maxBodyBytes) {
-          response.body.destroy();
+          await discardBody(response.body);
           throw new TributaryError('FETCH_TOO_LARGE', `body of ${shownUrl} is ${length} bytes, more than the ${settings.maxBodyBytes} allowed`, { url: url.href });
         }
         const body = await readBody(response.body, headerValue(response.headers, 'content-encoding'), settings.maxBodyBytes, shownUrl);
