@@ -3,11 +3,11 @@
  * The web app: the same pages as the static build, answered live from the store, plus search
  * and a health endpoint. Routes are registered in one list below; handlers live in
  * `page-handlers.ts`. Page URLs end in '/' because the pages link relatively (`../`), exactly
- * like the static files; a request without the slash is redirected to it.
+ * like the static files; a page request without the slash is redirected to it.
  */
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import { etag } from 'hono/etag';
-import { appendTrailingSlash } from 'hono/trailing-slash';
 import type { PageContext, RiverSource, SiteOptions, Theme } from '../publish/index.js';
 import { renderNotFoundHtml } from '../publish/index.js';
 import { createAssetHandler } from './asset-handler.js';
@@ -34,13 +34,17 @@ export function createApp(source: RiverSource, site: SiteOptions, theme: Theme, 
   const feeds = createFeedHandlers(source, site, options.now ?? (() => new Date()));
   const app = new Hono();
 
-  app.use(...createSecurityHeaders(ctx.embedHosts), appendTrailingSlash(), etag());
+  app.use(...createSecurityHeaders(ctx.embedHosts), etag());
 
   app.get('/', pages.river);
   app.get('/page/:n/', pages.river);
   app.get('/source/:slug/', pages.source);
   app.get('/source/:slug/page/:n/', pages.source);
   app.get('/sources/', pages.sources);
+  app.get('/page/:n', addTrailingSlash);
+  app.get('/source/:slug', addTrailingSlash);
+  app.get('/source/:slug/page/:n', addTrailingSlash);
+  app.get('/sources', addTrailingSlash);
   app.get('/search', pages.search);
   app.get('/status', pages.status);
   app.get('/atom.xml', feeds.atom);
@@ -55,4 +59,10 @@ export function createApp(source: RiverSource, site: SiteOptions, theme: Theme, 
     return c.text('Internal server error', 500);
   });
   return app;
+}
+
+/** Redirects `/x/y` to `/x/y/` with a relative Location, so it also works behind a path prefix. */
+function addTrailingSlash(c: Context): Response {
+  const url = new URL(c.req.url);
+  return c.redirect(`${url.pathname.split('/').pop()}/${url.search}`, 301);
 }
