@@ -50,7 +50,8 @@ export function createHostLimiter(perHost: number): HostLimiter {
       const hostQueue = queue;
       return new Promise<ReleaseSlot>((resolve, reject) => {
         const onAbort = (): void => {
-          hostQueue.waiting.splice(hostQueue.waiting.indexOf(grant), 1);
+          const index = hostQueue.waiting.indexOf(grant);
+          if (index >= 0) hostQueue.waiting.splice(index, 1);
           reject(signal?.reason);
         };
         // A released slot passes straight to the next waiter: `active` stays the same.
