@@ -21,7 +21,7 @@ describe('tributary demo', () => {
       const timer = setTimeout(() => reject(new Error(`demo did not start: ${output}`)), 20_000);
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /serving the river at (http:\/\/\S+)/.exec(output);
+        const match = /serving the river at (http:\/\/[\d.:]+\/)/.exec(output);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]!);

@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collapse, hasShared, makeTempDir, runTributary, serveDirectory, sharedDir, splitTextRiver } from './helpers.js';
-import type { StaticServer } from './helpers.js';
+import type { StaticServer, TextRiverItem } from './helpers.js';
 
 const seedDir = join(sharedDir, 'seed-river');
 
@@ -65,8 +65,8 @@ describe.skipIf(!hasShared)('the seed river, end to end (../shared/seed-river)',
   });
 
   it('lists every item of pages 1 and 2 in order, with its title, attribution line and text', async () => {
-    const items = [];
-    const json = [];
+    const items: TextRiverItem[] = [];
+    const json: Array<{ html: string; link: string }> = [];
     for (const page of [1, 2]) {
       const text = await runTributary(['river', '--page', String(page), '--format', 'text'], dir);
       expect(text.code, text.stderr).toBe(0);

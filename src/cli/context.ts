@@ -3,7 +3,7 @@
  * What every command starts from: the global options, the configuration read once, and — for the
  * commands that need them — the store and the fetcher, closed together at the end.
  */
-import { createConfig, loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/index.js';
 import type { Config } from '../config/index.js';
 import { createFetcher } from '../fetch/index.js';
 import type { Fetcher } from '../fetch/index.js';
@@ -45,6 +45,8 @@ export function fetcherFor(config: Readonly<Config>, globals: Pick<GlobalOptions
   return createFetcher({
     userAgent: config.fetch.userAgent,
     connectTimeoutMs: config.fetch.connectTimeoutMs,
+    headersTimeoutMs: config.fetch.headersTimeoutMs,
+    idleBodyTimeoutMs: config.fetch.idleBodyTimeoutMs,
     totalTimeoutMs: config.fetch.totalTimeoutMs,
     maxBodyBytes: config.fetch.maxBodyBytes,
     maxRedirects: config.fetch.maxRedirects,

@@ -2,9 +2,9 @@
  * @module cli/logger
  * Structured logs (pino) on stderr for the long-running commands; level from TRIBUTARY_LOG.
  */
-import { pino } from 'pino';
+import { destination, pino } from 'pino';
 import type { Logger } from 'pino';
 
 export function createLogger(): Logger {
-  return pino({ level: process.env.TRIBUTARY_LOG ?? 'info', base: { app: 'tributary' } }, pino.destination(2));
+  return pino({ level: process.env.TRIBUTARY_LOG ?? 'info', base: { app: 'tributary' } }, destination(2));
 }

@@ -31,6 +31,8 @@ export const configSchema = z
       .object({
         userAgent: z.string().nullable().default(null),
         connectTimeoutMs: z.number().int().positive().default(10_000),
+        headersTimeoutMs: z.number().int().positive().default(15_000),
+        idleBodyTimeoutMs: z.number().int().positive().default(15_000),
         totalTimeoutMs: z.number().int().positive().default(30_000),
         maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
         maxRedirects: z.number().int().min(0).max(20).default(5),

@@ -28,6 +28,9 @@ fetch:
   # Sent with every request; the default names tributary and its version.
   userAgent: null
   connectTimeoutMs: 10000
+  # Time to the response headers, longest pause inside the body, and the whole request.
+  headersTimeoutMs: 15000
+  idleBodyTimeoutMs: 15000
   totalTimeoutMs: 30000
   # Largest body accepted, after decompression.
   maxBodyBytes: 10485760
