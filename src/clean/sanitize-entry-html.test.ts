@@ -85,7 +85,12 @@ const cases: Case[] = [
   // Structure
   { name: 'closes unclosed tags', input: '<div><p>open <b>bold <i>it', expected: '<div><p>open <b>bold <i>it</i></b></p></div>' },
   { name: 'drops stray closing tags', input: '</div></blockquote>t</span></a>', expected: 't' },
-  { name: 'closes a paragraph before a block inside it', input: '<p>a<b>b<div>c</div>d</b>e</p>', expected: '<p>a<b>b</b></p><div>c</div>de' },
+  { name: 'closes a paragraph before a block inside it, reopening its formatting', input: '<p>a<b>b<div>c</div>d</b>e</p>', expected: '<p>a<b>b</b></p><div><b>c</b></div>de' },
+  {
+    name: 'keeps a link wrapped around a heading inside a paragraph',
+    input: '<p>text <a href="#x"><h2 id="x">Title</h2></a> <p>next',
+    expected: `<p>text </p><h2 id="user-content-x"><a href="#user-content-x"${REL}>Title</a></h2> <p>next</p>`,
+  },
   { name: 'keeps list items only inside lists', input: '<li>loose</li><ul><li>kept</li></ul>', expected: 'loose<ul><li>kept</li></ul>' },
   { name: 'keeps table cells only inside rows', input: '<td>x</td><table><tr><td colspan="2" style="x">y</td></tr></table>', expected: 'x<table><tr><td colspan="2">y</td></tr></table>' },
   { name: 'never nests links', input: '<a href="/a">a<a href="/b">b</a></a>', expected: `<a href="https://blog.example/a"${REL}>ab</a>` },

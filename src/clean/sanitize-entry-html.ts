@@ -46,9 +46,15 @@ type Attributes = Record<string, string>;
 interface Frame {
   name: string;
   closer: string;
+  /** The start tag as written, kept for formatting elements a browser would reopen. */
+  opener: string;
 }
 
-const UNWRAPPED: Frame = { name: '', closer: '' };
+const UNWRAPPED: Frame = { name: '', closer: '', opener: '' };
+// Formatting elements (HTML § 13.2.4.3) among those the cleaner writes: a browser reopens them
+// inside the block that closed their paragraph, and so does the cleaner.
+const NONE: readonly Frame[] = [];
+const FORMATTING = new Set(['a', 'b', 'code', 'em', 'i', 's', 'small', 'strong', 'u']);
 const LINK_REL = ' rel="noopener noreferrer nofollow ugc"';
 const IFRAME_EXTRAS =
   ' sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation"' +
@@ -117,8 +123,9 @@ class EntryCleaner {
       this.frames.push(UNWRAPPED);
       return;
     }
-    if (this.paragraphs > 0 && PARAGRAPH_CLOSERS.has(name)) this.closeOpenParagraph();
-    this.output += `<${name}${written}>`;
+    const reopen = this.paragraphs > 0 && PARAGRAPH_CLOSERS.has(name) ? this.closeOpenParagraph() : NONE;
+    const opener = `<${name}${written}>`;
+    this.output += opener;
     if (name === 'iframe') {
       this.output += '</iframe>';
       this.skipDepth = 1;
@@ -128,10 +135,19 @@ class EntryCleaner {
       this.frames.push(UNWRAPPED);
       return;
     }
-    const frame: Frame = { name, closer: `</${name}>` };
+    const frame: Frame = { name, closer: `</${name}>`, opener: FORMATTING.has(name) ? opener : '' };
     this.frames.push(frame);
     this.open.push(frame);
     this.count(name, 1);
+    for (const formatting of reopen) this.reopenFormatting(formatting);
+  }
+
+  /** Writes a formatting element again inside the new block; it closes no later than the block. */
+  private reopenFormatting(formatting: Frame): void {
+    if (formatting.name === 'a' && this.links > 0) return;
+    this.output += formatting.opener;
+    this.open.push({ name: formatting.name, closer: `</${formatting.name}>`, opener: formatting.opener });
+    this.count(formatting.name, 1);
   }
 
   onclosetag(): void {
@@ -141,9 +157,12 @@ class EntryCleaner {
     }
     const frame = this.frames.pop();
     if (frame === undefined || frame.closer === '') return;
-    this.output += frame.closer;
-    this.open.pop();
-    this.count(frame.name, -1);
+    // Close what was reopened inside this element first.
+    for (let top = this.open.pop(); top !== undefined; top = this.open.pop()) {
+      this.output += top.closer;
+      this.count(top.name, -1);
+      if (top === frame) return;
+    }
   }
 
   ontext(text: string): void {
@@ -168,20 +187,25 @@ class EntryCleaner {
     return parents === undefined || (parent !== undefined && parents.has(parent));
   }
 
-  /** Closes the innermost open paragraph and what is open inside it, as a browser would. */
-  private closeOpenParagraph(): void {
+  /**
+   * Closes the innermost open paragraph and what is open inside it, as a browser would, and
+   * returns the formatting elements among those, outermost first, to be reopened.
+   */
+  private closeOpenParagraph(): readonly Frame[] {
     for (let index = this.open.length - 1; index >= 0; index--) {
       const name = this.open[index]!.name;
-      if (PARAGRAPH_SCOPE_LIMITS.has(name)) return;
+      if (PARAGRAPH_SCOPE_LIMITS.has(name)) return NONE;
       if (name !== 'p') continue;
-      while (this.open.length > index) {
-        const frame = this.open.pop()!;
+      const closed = this.open.splice(index);
+      for (let inner = closed.length - 1; inner >= 0; inner--) {
+        const frame = closed[inner]!;
         this.output += frame.closer;
         this.count(frame.name, -1);
         frame.closer = '';
       }
-      return;
+      return closed.filter((frame) => FORMATTING.has(frame.name));
     }
+    return NONE;
   }
 
   /** The element's attributes as written, or null when the element must go. */
