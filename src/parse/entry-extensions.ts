@@ -1,0 +1,129 @@
+/**
+ * @module parse/entry-extensions
+ * The parts of an entry that RSS and Atom share through extensions: enclosures (RSS
+ * `<enclosure>`, Atom `rel="enclosure"`, Media RSS audio/video), the picture that stands for the
+ * entry (media:thumbnail, also inside media:group / media:content, image media:content,
+ * itunes:image, YouTube's still), media:description, durations (itunes:duration,
+ * media:content@duration) and categories (RSS category, dc:subject, Atom category).
+ */
+import type { Enclosure, Thumbnail } from '../model/feed.js';
+import { textOf, type XmlElement } from './xml-element.js';
+import { cleanText, htmlToPlainText } from './plain-text.js';
+import { cleanUrl } from './urls.js';
+
+export interface EntryExtensions {
+  enclosures: Enclosure[];
+  thumbnail: Thumbnail | null;
+  mediaDescription: string | null;
+  durationSeconds: number | null;
+  categories: string[];
+  /** yt:videoId, when the entry is a YouTube video. */
+  videoId: string | null;
+}
+
+function toInt(value: string | undefined): number | null {
+  if (value == null) return null;
+  const n = Number.parseInt(value.trim(), 10);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** itunes:duration: seconds, `MM:SS` or `HH:MM:SS` (fractions dropped). */
+export function parseDuration(text: string | undefined | null): number | null {
+  if (!text) return null;
+  const parts = text.trim().split(':');
+  if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return null;
+  const seconds = parts.reduce((total, p) => total * 60 + Number.parseFloat(p), 0);
+  return Number.isFinite(seconds) ? Math.round(seconds) : null;
+}
+
+/** Collects what the extension namespaces say about an entry. */
+export function readEntryExtensions(entry: XmlElement): EntryExtensions {
+  const out: EntryExtensions = { enclosures: [], thumbnail: null, mediaDescription: null, durationSeconds: null, categories: [], videoId: null };
+  const thumbnails: Thumbnail[] = [];
+  const images: Thumbnail[] = [];
+  const seen = new Set<string>();
+  const addEnclosure = (url: string | undefined, type: string | undefined, length: string | undefined, base: string | null): void => {
+    const href = cleanUrl(url, base);
+    if (!href || seen.has(href)) return;
+    seen.add(href);
+    out.enclosures.push({ url: href, type: type?.trim() || null, length: toInt(length) });
+  };
+  const addCategory = (value: string | undefined): void => {
+    const text = value == null ? '' : cleanText(value);
+    if (text && !out.categories.includes(text)) out.categories.push(text);
+  };
+
+  const visitMedia = (el: XmlElement): void => {
+    for (const child of el.children) {
+      if (typeof child === 'string') continue;
+      const a = child.attrs;
+      switch (child.name) {
+        case 'media:group':
+          visitMedia(child);
+          break;
+        case 'media:content': {
+          const type = a.type?.toLowerCase() ?? '';
+          const medium = a.medium?.toLowerCase() ?? '';
+          if (medium === 'image' || type.startsWith('image/')) {
+            const url = cleanUrl(a.url, child.base);
+            if (url) images.push({ url, width: toInt(a.width), height: toInt(a.height) });
+          } else if (a.url && (medium === 'audio' || medium === 'video' || type.startsWith('audio/') || type.startsWith('video/'))) {
+            addEnclosure(a.url, a.type, a.filesize, child.base);
+          }
+          out.durationSeconds ??= parseDuration(a.duration);
+          visitMedia(child);
+          break;
+        }
+        case 'media:thumbnail': {
+          const url = cleanUrl(a.url, child.base);
+          if (url) thumbnails.push({ url, width: toInt(a.width), height: toInt(a.height) });
+          break;
+        }
+        case 'media:description':
+          if (out.mediaDescription === null) {
+            const raw = textOf(child);
+            const text = a.type === 'html' ? htmlToPlainText(raw) : cleanText(raw);
+            out.mediaDescription = text || null;
+          }
+          break;
+      }
+    }
+  };
+  visitMedia(entry);
+
+  for (const child of entry.children) {
+    if (typeof child === 'string') continue;
+    const a = child.attrs;
+    switch (child.name) {
+      case 'enclosure':
+        addEnclosure(a.url ?? a.href, a.type, a.length, child.base);
+        break;
+      case 'atom:link':
+        if ((a.rel ?? '').toLowerCase() === 'enclosure') addEnclosure(a.href, a.type, a.length, child.base);
+        break;
+      case 'itunes:image': {
+        const url = cleanUrl(a.href ?? a.url, child.base);
+        if (url) images.push({ url, width: null, height: null });
+        break;
+      }
+      case 'itunes:duration':
+        out.durationSeconds ??= parseDuration(textOf(child));
+        break;
+      case 'yt:videoid':
+        out.videoId = cleanText(textOf(child)) || null;
+        break;
+      case 'category':
+      case 'dc:subject':
+        addCategory(textOf(child));
+        break;
+      case 'atom:category':
+        addCategory(a.label || a.term);
+        break;
+    }
+  }
+  const imageEnclosure = out.enclosures.find((e) => e.type?.startsWith('image/'));
+  out.thumbnail = thumbnails[0] ?? images[0]
+    ?? (imageEnclosure ? { url: imageEnclosure.url, width: null, height: null } : null)
+    ?? (out.videoId ? { url: `https://i.ytimg.com/vi/${encodeURIComponent(out.videoId)}/hqdefault.jpg`, width: 480, height: 360 } : null);
+  return out;
+}

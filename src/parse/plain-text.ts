@@ -1,0 +1,86 @@
+/**
+ * @module parse/plain-text
+ * Turning feed markup into the one-line plain text used for titles, authors and excerpts. The
+ * rules are those of the agreement check (tools/parse_agreement.py): drop comments and
+ * script/style, every tag becomes a space, HTML5 entities are decoded, Unicode NFC, whitespace
+ * (including NBSP and the other Unicode spaces) collapses to one space.
+ */
+import { decodeHTML } from 'entities';
+
+const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+const COMMENT = /<!--[\s\S]*?-->/g;
+const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const TAG = /<[A-Za-z/!?][^>]*>/g;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** NFC, whitespace runs collapsed to one space, trimmed. */
+export function cleanText(text: string): string {
+  const normalized = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  return normalized.replace(WHITESPACE, ' ').trim();
+}
+
+/** Flattens HTML to one collapsed line: tags become spaces, entities are decoded. */
+export function htmlToPlainText(html: string): string {
+  let text = html;
+  if (text.includes('<')) {
+    if (text.includes('<!--')) text = text.replace(COMMENT, ' ');
+    if (/<(script|style)/i.test(text)) text = text.replace(SCRIPT_OR_STYLE, ' ');
+    text = text.replace(TAG, ' ');
+  }
+  if (text.includes('&')) text = decodeHTML(text);
+  return cleanText(text);
+}
+
+/** The first `max` code points of `text`, a space left at the cut dropped. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let units = 0;
+  for (let count = 0; count < max && units < text.length; count++) {
+    const cp = text.codePointAt(units) as number;
+    units += cp > 0xffff ? 2 : 1;
+  }
+  return text.slice(0, units).replace(/ +$/, '');
+}
+
+/** Escapes plain text into HTML (for text/plain bodies). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const HTML_ELEMENTS = new Set(
+  ('a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code col ' +
+    'colgroup command datagrid datalist dd del details dfn dialog dir div dl dt em event-source fieldset figcaption ' +
+    'figure font footer form h1 h2 h3 h4 h5 h6 header hr i img input ins kbd keygen label legend li m map menu meter ' +
+    'multicol nav nextid noscript ol optgroup option output p pre progress q s samp section select small sound source ' +
+    'spacer span strike strong sub sup table tbody td textarea tfoot th thead time tr tt u ul var video').split(' '),
+);
+
+/**
+ * Guesses whether nominally plain text (an RSS title) is really HTML: it must have an end tag
+ * or an entity, and only common HTML elements and entities. Conservative on purpose: a false
+ * positive would eat text like `a <b> c`. Same heuristic as the Universal Feed Parser.
+ */
+export function looksLikeHtml(text: string): boolean {
+  if (!/<\/\w+>/.test(text) && !/&#?\w+;/.test(text)) return false;
+  for (const m of text.matchAll(/<\/?(\w+)/g)) if (!HTML_ELEMENTS.has((m[1] as string).toLowerCase())) return false;
+  for (const m of text.matchAll(/&(\w+);/g)) if (decodeHTML(`&${m[1] as string};`) === `&${m[1] as string};`) return false;
+  return true;
+}
+
+const MOJIBAKE_HINT = /[\u00c2-\u00f4][\u0080-\u00bf]/;
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Repairs text that was UTF-8, got read as ISO-8859-1 and written out as UTF-8 again
+ * ("KÃ¤lte" → "Kälte"). Only when every character fits in Latin-1 and the bytes form valid
+ * UTF-8 — legitimate Latin-1 text almost never does. The Universal Feed Parser does the same.
+ */
+export function repairDoubleEncoding(text: string): string {
+  if (!MOJIBAKE_HINT.test(text) || BEYOND_LATIN1.test(text)) return text;
+  try {
+    return strictUtf8.decode(Buffer.from(text, 'latin1'));
+  } catch {
+    return text;
+  }
+}

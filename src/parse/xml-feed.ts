@@ -1,0 +1,88 @@
+/**
+ * @module parse/xml-feed
+ * The XML side of the parser: tokenizer → tree builder → format adapters. Entries are adapted
+ * the moment they close and their element tree is dropped, so a parse holds the text still to
+ * tokenize, one entry's tree and the finished entries — nothing else grows with the document.
+ */
+import type { FeedFormat, ParsedEntry, ParsedFeed } from '../model/feed.js';
+import { adaptAtomEntry, readAlternateLink } from './atom-adapter.js';
+import { describeNonFeed, formatOfRoot, notAFeedError } from './detect-format.js';
+import { readAtomMetadata, readRssMetadata, type FeedMetadata } from './feed-metadata.js';
+import { adaptRssItem, readLink } from './rss-adapter.js';
+import { childNamed, type XmlElement } from './xml-element.js';
+import { XmlTokenizer } from './xml-tokenizer.js';
+import { XmlTreeBuilder } from './xml-tree-builder.js';
+
+/** Push parser for one XML document. */
+export interface XmlFeedParser {
+  write(text: string): void;
+  end(extraProblems: string[]): ParsedFeed;
+}
+
+/** Creates the XML pipeline; `baseUrl` is where relative URLs resolve when xml:base says nothing. */
+export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
+  const entries: ParsedEntry[] = [];
+  const atomEntries = new Set<ParsedEntry>();
+  let feedLink: string | null | undefined;
+  let head = '';
+  const builder = new XmlTreeBuilder(baseUrl, (el: XmlElement) => {
+    if (feedLink == null) feedLink = currentFeedLink();
+    if (el.name === 'atom:entry') {
+      const entry = adaptAtomEntry(el, feedLink ?? null);
+      atomEntries.add(entry);
+      entries.push(entry);
+    } else entries.push(adaptRssItem(el, feedLink ?? null));
+  });
+  const tokenizer = new XmlTokenizer(builder);
+
+  function currentFeedLink(): string | null {
+    const root = builder.topLevel[0];
+    if (!root) return null;
+    if (root.name === 'atom:feed') return readAlternateLink(root);
+    const channel = root.name === 'channel' ? root : childNamed(root, 'channel');
+    return channel ? readLink(childNamed(channel, 'link')) : null;
+  }
+
+  return {
+    write(text: string): void {
+      if (head.length < 256) {
+        head += text.slice(0, 256);
+        if (head.length >= 64 && !/^\ufeff?<\?xml\s/.test(head) && /^\ufeff?\s+<\?xml\s/.test(head)) {
+          builder.problem('XML declaration not at the start of the document');
+        }
+      }
+      tokenizer.write(text);
+    },
+    end(extraProblems: string[]): ParsedFeed {
+      tokenizer.end();
+      builder.finish();
+      const root = builder.topLevel[0] ?? null;
+      const info = builder.rootInfo;
+      let format: FeedFormat | null = info ? formatOfRoot(info) : null;
+      if (format === null) {
+        if (entries.length === 0) {
+          throw notAFeedError(describeNonFeed(info, head), baseUrl);
+        }
+        format = 'unknown';
+      }
+      let meta: FeedMetadata | null = null;
+      if (root) meta = root.name === 'atom:feed' ? readAtomMetadata(root) : readRssMetadata(root);
+      if (meta?.author) for (const entry of atomEntries) entry.author ??= meta.author;
+      const problems = [...extraProblems, ...builder.problems];
+      return {
+        format,
+        title: meta?.title ?? null,
+        link: meta?.link ?? null,
+        description: meta?.description ?? null,
+        language: meta?.language ?? null,
+        iconUrl: meta?.iconUrl ?? null,
+        selfUrl: meta?.selfUrl ?? null,
+        hubs: meta?.hubs ?? [],
+        pollHints: meta?.pollHints ?? { ttlMinutes: null, updatePeriod: null, updateFrequency: null, skipHours: [], skipDays: [] },
+        bozo: problems.length > 0,
+        bozoMessage: problems[0] ?? null,
+        entries,
+      };
+    },
+  };
+}

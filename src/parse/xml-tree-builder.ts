@@ -1,0 +1,216 @@
+/**
+ * @module parse/xml-tree-builder
+ * Turns tokenizer events into `XmlElement` trees, resolving namespaces, xml:base and xml:lang,
+ * and recovering from ill-formed nesting. Entries (`item`, `atom:entry`) are handed out one at a
+ * time as they close and are not kept in the tree, so memory stays proportional to one entry
+ * plus the feed-level elements — the shape a streaming parse of a 100,000-item feed needs.
+ */
+import { decodeXmlText } from './xml-entities.js';
+import type { XmlElement } from './xml-element.js';
+import { prefixForNamespace } from './namespaces.js';
+import type { XmlTokenHandler } from './xml-tokenizer.js';
+import { resolveUrl } from './urls.js';
+import { repairDoubleEncoding } from './plain-text.js';
+
+/** Deeper elements than this are flattened into their ancestor (their text is kept). */
+const MAX_DEPTH = 256;
+
+interface NamespaceScope {
+  prefixes: Map<string, string>;
+  names: Map<string, string>;
+}
+
+interface OpenElement {
+  el: XmlElement;
+  qname: string;
+  scope: NamespaceScope;
+  isEntry: boolean;
+}
+
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** What the root element said about the document. */
+export interface XmlRootInfo {
+  name: string;
+  local: string;
+  namespace: string;
+  version: string | null;
+  /** Every namespace URI the root declared (lower-cased). */
+  declared: string[];
+}
+
+/** Builds the feed-level tree and streams entries to `onEntry`. */
+export class XmlTreeBuilder implements XmlTokenHandler {
+  /** Top-level elements in document order; the first is the root. */
+  readonly topLevel: XmlElement[] = [];
+  rootInfo: XmlRootInfo | null = null;
+  problems: string[] = [];
+  private stack: OpenElement[] = [];
+  private scope: NamespaceScope = { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() };
+  private rootNamespace: string | null = null;
+  private rootPrefix = '';
+  private entryDepth = -1;
+  private skippedDepth = 0;
+  private readonly reportProblem = (message: string): void => this.problem(message);
+
+  constructor(
+    private readonly baseUrl: string | null,
+    private readonly onEntry: (entry: XmlElement) => void,
+  ) {}
+
+  problem(message: string): void {
+    if (this.problems.length < 20 && !this.problems.includes(message)) this.problems.push(message);
+  }
+
+  openTag(qname: string, rawAttrs: string[], selfClosing: boolean): void {
+    if (this.stack.length >= MAX_DEPTH) {
+      this.problem(`elements nested deeper than ${MAX_DEPTH} levels`);
+      if (!selfClosing) this.skippedDepth++;
+      return;
+    }
+    let scope = this.scope;
+    for (let i = 0; i < rawAttrs.length; i += 2) {
+      const name = rawAttrs[i] as string;
+      if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        if (scope === this.scope) scope = { prefixes: new Map(this.scope.prefixes), names: new Map() };
+        scope.prefixes.set(name === 'xmlns' ? '' : name.slice(6), decodeXmlText(rawAttrs[i + 1] as string).trim());
+      }
+    }
+    if (this.rootNamespace === null) this.initRoot(qname, scope, rawAttrs);
+    const parent = this.stack[this.stack.length - 1]?.el ?? null;
+    let attrs = NO_ATTRS;
+    let base = parent ? parent.base : this.baseUrl;
+    let lang = parent ? parent.lang : null;
+    for (let i = 0; i < rawAttrs.length; i += 2) {
+      const rawName = rawAttrs[i] as string;
+      if (rawName === 'xmlns' || rawName.startsWith('xmlns:')) continue;
+      if (attrs === NO_ATTRS) attrs = {};
+      const name = this.canonicalName(rawName, scope, true);
+      const value = decodeXmlText(rawAttrs[i + 1] as string, this.reportProblem);
+      attrs[name] = /[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, ' ') : value;
+      if (name === 'xml:base') base = resolveUrl(value.trim(), base);
+      else if (name === 'xml:lang') lang = value.trim() || null;
+    }
+    const colon = qname.indexOf(':');
+    const el: XmlElement = { name: this.canonicalName(qname, scope, false), local: colon === -1 ? qname : qname.slice(colon + 1), attrs, children: [], base, lang };
+    const isEntry = this.entryDepth === -1 && (el.name === 'item' || el.name === 'atom:entry');
+    if (isEntry) this.entryDepth = this.stack.length;
+    else if (parent) parent.children.push(el);
+    else this.topLevel.push(el);
+    if (selfClosing) {
+      if (isEntry) this.finishEntry(el);
+      return;
+    }
+    this.stack.push({ el, qname, scope, isEntry });
+    this.scope = scope;
+  }
+
+  closeTag(qname: string): void {
+    if (this.skippedDepth > 0) {
+      this.skippedDepth--;
+      return;
+    }
+    const stack = this.stack;
+    let i = stack.length - 1;
+    if (i >= 0 && (stack[i] as OpenElement).qname === qname) {
+      this.popTo(i);
+      return;
+    }
+    const lower = qname.toLowerCase();
+    for (i = stack.length - 1; i >= 0; i--) if ((stack[i] as OpenElement).qname.toLowerCase() === lower) break;
+    if (i < 0) {
+      this.problem(`end tag </${qname}> without a start tag`);
+      return;
+    }
+    this.problem(`mismatched end tag </${qname}>`);
+    this.popTo(i);
+  }
+
+  text(raw: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      if (/\S/.test(raw)) this.problem('text outside the root element');
+      return;
+    }
+    let value = decodeXmlText(raw, this.reportProblem);
+    if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
+    top.el.children.push(repairDoubleEncoding(value));
+  }
+
+  cdata(value: string): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) return;
+    const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
+    top.el.children.push(repairDoubleEncoding(text));
+  }
+
+  /** Closes every element still open (called at the end of the document). */
+  finish(): void {
+    if (this.stack.length > 0) {
+      this.problem(`unclosed element <${(this.stack[this.stack.length - 1] as OpenElement).qname}>`);
+      this.popTo(0);
+    }
+  }
+
+  private popTo(index: number): void {
+    while (this.stack.length > index) {
+      const open = this.stack.pop() as OpenElement;
+      if (open.isEntry) this.finishEntry(open.el);
+    }
+    this.scope = this.stack[this.stack.length - 1]?.scope ?? this.scope;
+    if (this.stack.length === 0) this.scope = { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() };
+  }
+
+  private finishEntry(el: XmlElement): void {
+    this.entryDepth = -1;
+    this.onEntry(el);
+  }
+
+  private initRoot(qname: string, scope: NamespaceScope, rawAttrs: string[]): void {
+    const colon = qname.indexOf(':');
+    const local = (colon === -1 ? qname : qname.slice(colon + 1)).toLowerCase();
+    const namespace = (scope.prefixes.get(colon === -1 ? '' : qname.slice(0, colon)) ?? '').toLowerCase();
+    this.rootNamespace = scope.prefixes.get('') ?? '';
+    const known = prefixForNamespace(this.rootNamespace);
+    this.rootPrefix = known === null || known === '' ? (local === 'feed' ? 'atom' : '') : known;
+    let version: string | null = null;
+    const declared: string[] = [];
+    for (let i = 0; i < rawAttrs.length; i += 2) {
+      const name = rawAttrs[i] as string;
+      if (name === 'version') version = (rawAttrs[i + 1] as string).trim();
+      else if (name === 'xmlns' || name.startsWith('xmlns:')) declared.push((rawAttrs[i + 1] as string).trim().toLowerCase());
+    }
+    this.rootInfo = { name: qname, local, namespace, version, declared };
+  }
+
+  /** `prefix:local` with the prefix replaced by the canonical one for its namespace. */
+  private canonicalName(qname: string, scope: NamespaceScope, isAttribute: boolean): string {
+    const cached = scope.names.get(isAttribute ? '@' + qname : qname);
+    if (cached !== undefined) return cached;
+    const colon = qname.indexOf(':');
+    const local = (colon === -1 ? qname : qname.slice(colon + 1)).toLowerCase();
+    let prefix: string;
+    if (colon === -1) {
+      prefix = isAttribute ? '' : this.defaultPrefix(scope.prefixes.get('') ?? '');
+    } else {
+      const given = qname.slice(0, colon);
+      const uri = scope.prefixes.get(given);
+      if (uri === undefined) {
+        this.problem(`undeclared namespace prefix "${given}"`);
+        prefix = given.toLowerCase();
+      } else {
+        prefix = prefixForNamespace(uri) ?? given.toLowerCase();
+        if (prefix === '' && !isAttribute) prefix = this.defaultPrefix(uri);
+      }
+    }
+    const name = prefix ? `${prefix}:${local}` : local;
+    scope.names.set(isAttribute ? '@' + qname : qname, name);
+    return name;
+  }
+
+  private defaultPrefix(uri: string): string {
+    if (uri === this.rootNamespace) return this.rootPrefix;
+    const known = prefixForNamespace(uri);
+    return known ?? '?';
+  }
+}
