@@ -47,12 +47,12 @@ function expectedDrop(name, attributes, containers, links, base) {
       /* relative without base: judged as written */
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^(?:https?:|data:image\/(?:png|gif|jpeg|webp|avif)[;,])/i.test(src)) return 'image with a refused scheme';
-    if (isPixelTracker({ src, width: attributes.width, height: attributes.height, style: attributes.style })) return 'tracking pixel';
+    if (isPixelTracker({ src, width: attributes.width, height: attributes.height, style: attributes.style })) return 'tracking pixel, feed ad or share-button image';
   }
   return null;
 }
 
-function countSource(html, base, tally) {
+function countSource(html, base, tally, droppedElements) {
   let containers = 0;
   let links = 0;
   const stack = [];
@@ -79,6 +79,9 @@ function countSource(html, base, tally) {
           else for (const item of open) if (item) item.trackers++;
         }
         if (containers === 0 && (name === 'iframe' || name === 'object' || name === 'embed')) for (const item of open) if (item) item.iframes++;
+        if (containers === 0 && (DROPPED_CONTAINERS.has(name) || ['embed', 'form', 'input', 'frame', 'style'].includes(name))) {
+          droppedElements[name] = (droppedElements[name] ?? 0) + 1;
+        }
         stack.push(name);
         if (DROPPED_CONTAINERS.has(name)) containers++;
         if (name === 'a') links++;
@@ -124,12 +127,19 @@ async function main() {
   }
   const list = process.argv.includes('--list');
   const entries = await loadCorpusEntries();
+  const droppedElements = {};
+  let keptIframes = 0;
+  const cleaned = new Map();
+  const cleanedHtml = (entry) => {
+    if (!cleaned.has(entry)) cleaned.set(entry, sanitizeEntryHtml(entry.html, { baseUrl: entry.baseUrl }));
+    return cleaned.get(entry);
+  };
   const tally = Object.fromEntries(Object.values(KINDS).map((kind) => [kind, { source: 0, expected: 0, kept: 0, keptCapped: 0, reasons: {}, lost: [] }]));
   for (const entry of entries) {
     const before = Object.fromEntries(Object.entries(tally).map(([kind, t]) => [kind, t.expected]));
-    countSource(entry.html, entry.baseUrl, tally);
-    const cleaned = countCleaned(sanitizeEntryHtml(entry.html, { baseUrl: entry.baseUrl }));
-    for (const [kind, count] of Object.entries(cleaned)) {
+    countSource(entry.html, entry.baseUrl, tally, droppedElements);
+    keptIframes += (cleanedHtml(entry).match(/<iframe /g) ?? []).length;
+    for (const [kind, count] of Object.entries(countCleaned(cleanedHtml(entry)))) {
       tally[kind].kept += count;
       const expected = tally[kind].expected - before[kind];
       tally[kind].keptCapped += Math.min(count, expected);
@@ -150,6 +160,12 @@ async function main() {
   }
   console.log('(kept may exceed the source where a link is reopened inside a block, as browsers do; the last column counts each entry at most up to its source count)');
   console.log(`\nall five kinds, excluding deliberate drops: ${((100 * keptAll) / expectedAll).toFixed(2)} % kept`);
+  const dropped = Object.entries(droppedElements).sort((a, b) => b[1] - a[1]);
+  const math = droppedElements.math ?? 0;
+  delete droppedElements.math;
+  console.log(`  MathML formulas written as their TeX annotation, alttext or text: ${math}`);
+  console.log(`  elements dropped with their content (outermost only): ${dropped.filter(([name]) => name !== 'math').map(([name, count]) => `${name} × ${count}`).join(', ')}`);
+  console.log(`  iframes kept (allowed video players): ${keptIframes}`);
   for (const [kind, t] of Object.entries(tally)) {
     for (const [reason, count] of Object.entries(t.reasons)) console.log(`  dropped on purpose, ${kind}: ${reason} × ${count}`);
     if (t.lost.length > 0) console.log(`  ${kind} lost unexpectedly in ${t.lost.length} entries${list ? `:\n    ${t.lost.join('\n    ')}` : ' (--list to see them)'}`);

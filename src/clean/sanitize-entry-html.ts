@@ -18,7 +18,8 @@
  * itself before any block a browser would close it for, (c) keeps list items, table parts,
  * `<dt>/<dd>` and `<source>` only directly inside their proper parents, and never nests links or
  * headings, and (d) writes no raw-text or foreign-content element (script, style, textarea,
- * title, noscript, xmp, svg, math…): their content is dropped whole (xmp becomes a `<pre>` of text).
+ * title, noscript, xmp, svg, math…): their content is dropped whole (xmp becomes a `<pre>` of
+ * text, math the text of its formula, see math-text.ts).
  * The result parses in a browser to the tree the walker meant, and cannot reach outside the
  * element the river puts it in.
  */
@@ -31,6 +32,7 @@ import type { AttributeKind, ElementRule } from './allow-list.js';
 import { createEmbedHosts, rewriteEmbedUrl } from './embeds.js';
 import type { EmbedHosts } from './embeds.js';
 import { escapeAttribute, escapeText } from './escape-html.js';
+import { MathTextCollector } from './math-text.js';
 import { isPixelTracker } from './pixel-tracker.js';
 import { parseBaseUrl, prefixId, resolveSafeUrl, resolveSrcset } from './safe-url.js';
 
@@ -99,6 +101,8 @@ class EntryCleaner {
   private readonly frames: Frame[] = [];
   /** The frames actually written and still open, innermost last. */
   private readonly open: Frame[] = [];
+  /** Set while inside a <math> element, whose text is written instead of its markup. */
+  private math: MathTextCollector | null = null;
   private paragraphs = 0;
   private links = 0;
   private headings = 0;
@@ -111,6 +115,12 @@ class EntryCleaner {
   onopentag(sourceName: string, attributes: Attributes): void {
     if (this.skipDepth > 0) {
       this.skipDepth++;
+      this.math?.open(sourceName, attributes);
+      return;
+    }
+    if (sourceName === 'math') {
+      this.math = new MathTextCollector(attributes.alttext);
+      this.skipDepth = 1;
       return;
     }
     if (DROPPED_WITH_CONTENT.has(sourceName) && sourceName !== 'iframe') {
@@ -173,6 +183,13 @@ class EntryCleaner {
   onclosetag(): void {
     if (this.skipDepth > 0) {
       this.skipDepth--;
+      if (this.math === null) return;
+      if (this.skipDepth > 0) {
+        this.math.close();
+      } else {
+        this.output += escapeText(this.math.result());
+        this.math = null;
+      }
       return;
     }
     const frame = this.frames.pop();
@@ -199,6 +216,7 @@ class EntryCleaner {
 
   ontext(text: string): void {
     if (this.skipDepth === 0) this.output += escapeText(text);
+    else this.math?.append(text);
   }
 
   private count(name: string, delta: number): void {
