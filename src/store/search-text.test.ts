@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_TERMS, extractHtmlText, parseSearchTerms } from './search-text.js';
-
-describe('extractHtmlText', () => {
-  const cases: { name: string; html: string | null; text: string }[] = [
-    { name: 'nothing gives nothing', html: null, text: '' },
-    { name: 'tags become spaces', html: '<p>one</p><p>two</p>', text: 'one two' },
-    { name: 'entities are decoded', html: 'fish &amp; chips &lt;3 &#x41;', text: 'fish & chips <3 A' },
-    { name: 'attributes are not text', html: '<a href="https://x.example/secret" title="hidden">link</a>', text: 'link' },
-    { name: 'scripts and styles are not text', html: '<style>p{}</style>a<script>var b</script>c', text: 'a c' },
-    { name: 'whitespace collapses', html: '  a\n\n\t b  ', text: 'a b' },
-    { name: 'broken markup still gives its words', html: '<p>open <b>bold', text: 'open bold' },
-  ];
-  for (const { name, html, text } of cases) {
-    it(name, () => expect(extractHtmlText(html)).toBe(text));
-  }
-});
+import { MAX_QUERY_TERMS, createSearchDocument, parseSearchTerms } from './search-text.js';
+import { makeEntry } from './store-suite.js';
 
 describe('parseSearchTerms', () => {
   const cases: { name: string; query: string | undefined; terms: string[] }[] = [
@@ -32,5 +18,17 @@ describe('parseSearchTerms', () => {
 
   it(`keeps at most ${MAX_QUERY_TERMS} words`, () => {
     expect(parseSearchTerms('w '.repeat(100))).toHaveLength(MAX_QUERY_TERMS);
+  });
+});
+
+describe('createSearchDocument', () => {
+  it('indexes the title, the text of content, summary and media description, and the author', () => {
+    const entry = makeEntry('g', {
+      title: 'Cafe\u0301 title', content: '<p>body <b>text</b></p>', summary: '<p>short &amp; sweet</p>',
+      mediaDescription: 'a video', author: 'Ada',
+    });
+    expect(createSearchDocument(7, entry)).toEqual({
+      id: 7, title: 'Café title', body: 'body text short & sweet a video', author: 'Ada',
+    });
   });
 });
