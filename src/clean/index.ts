@@ -10,3 +10,5 @@ export type { TextOptions } from './html-to-text.js';
 export { captionTitledImages } from './caption-titled-images.js';
 export { isPixelTracker } from './pixel-tracker.js';
 export type { PixelCandidate } from './pixel-tracker.js';
+export { sanitizeUrl } from './sanitize-url.js';
+export type { UrlKind } from './safe-url.js';

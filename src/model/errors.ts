@@ -20,7 +20,7 @@ export const errorCodes = {
   SSRF_BLOCKED: 'The address is loopback, private, link-local or a cloud metadata address.',
   PARSE_NOT_A_FEED: 'The document is not a feed (an HTML page, an image, empty, ...).',
   PARSE_MALFORMED: 'The document looks like a feed but cannot be read.',
-  FEED_NOT_FOUND: 'No subscription with that URL.',
+  FEED_NOT_FOUND: 'No subscription with that URL or id.',
   FEED_EXISTS: 'Already subscribed to that URL.',
   OPML_INVALID: 'The OPML file cannot be read.',
   STORE_FAILED: 'The database refused an operation.',

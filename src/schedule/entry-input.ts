@@ -1,10 +1,12 @@
 /**
  * @module schedule/entry-input
- * Turns a parsed entry into what the store keeps: its identity decided, its HTML cleaned, a hash
- * of what a reader sees (so an unchanged entry is never rewritten).
+ * Turns a parsed entry into what the store keeps: its identity decided, its HTML cleaned, its
+ * link, enclosure and thumbnail URLs judged like the URLs inside the HTML (a `javascript:` link
+ * never reaches a page), and a hash of what a reader sees (so an unchanged entry is never
+ * rewritten).
  */
 import { createHash } from 'node:crypto';
-import { sanitizeEntryHtml } from '../clean/index.js';
+import { sanitizeEntryHtml, sanitizeUrl } from '../clean/index.js';
 import type { EntryInput, ParsedEntry } from '../model/index.js';
 
 export interface EntryInputOptions {
@@ -33,9 +35,11 @@ export function toEntryInput(entry: ParsedEntry, options: EntryInputOptions = {}
   };
   const content = clean(entry.content);
   const summary = clean(entry.summary);
+  const base = entry.baseUrl ?? null;
+  const thumbnailUrl = entry.thumbnail ? sanitizeUrl(entry.thumbnail.url, base, 'image') : null;
   const input: Omit<EntryInput, 'contentHash'> = {
     guid: entryGuid(entry),
-    link: entry.link,
+    link: sanitizeUrl(entry.link, base, 'link'),
     title: entry.title,
     author: entry.author,
     published: entry.published ? entry.published.getTime() : null,
@@ -43,8 +47,11 @@ export function toEntryInput(entry: ParsedEntry, options: EntryInputOptions = {}
     content,
     summary,
     categories: entry.categories,
-    enclosures: entry.enclosures,
-    thumbnail: entry.thumbnail,
+    enclosures: entry.enclosures.flatMap((enclosure) => {
+      const url = sanitizeUrl(enclosure.url, base, 'media');
+      return url ? [{ ...enclosure, url }] : [];
+    }),
+    thumbnail: entry.thumbnail && thumbnailUrl ? { ...entry.thumbnail, url: thumbnailUrl } : null,
     mediaDescription: entry.mediaDescription,
     durationSeconds: entry.durationSeconds,
   };

@@ -4,6 +4,7 @@
  * feed is an outcome, not a crash: whatever fails is recorded on the feed as a typed error and
  * the cycle goes on (the Miniflux `RefreshFeed` habit).
  */
+import { sanitizeUrl } from '../clean/index.js';
 import type { Fetcher } from '../fetch/index.js';
 import { HttpStatusError, TributaryError, isTributaryError } from '../model/index.js';
 import type { Feed } from '../model/index.js';
@@ -59,7 +60,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     await store.updateFeed(feed.id, {
       url,
       title: feed.title ?? parsed.title,
-      siteUrl: parsed.link ?? feed.siteUrl,
+      siteUrl: sanitizeUrl(parsed.link, result.finalUrl) ?? feed.siteUrl,
       lastStatus: 'ok',
       httpStatus: result.status,
       errorCode: null,
@@ -85,6 +86,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     const error = asTributaryError(cause, feed.url);
     const failures = feed.consecutiveFailures + 1;
     const gone = error.code === 'FETCH_GONE';
+    if (error.code === 'FEED_NOT_FOUND') return { feedId: feed.id, url: feed.url, status: 'failed', inserted: 0, updated: 0, error };
     await store.updateFeed(feed.id, {
       lastStatus: 'error',
       httpStatus: error instanceof HttpStatusError ? error.status : null,

@@ -1,8 +1,10 @@
 /**
  * @module schedule/run-cycle
  * One refresh cycle: every given feed refreshed, at most `concurrency` at once (the fetcher adds
- * its own per-host limit), with a progress callback and a summary of what happened.
+ * its own per-host limit), with a progress callback and a summary of what happened. A feed whose
+ * result cannot even be recorded (the database refused it) counts as failed; the cycle goes on.
  */
+import { TributaryError, isTributaryError } from '../model/index.js';
 import type { Feed } from '../model/index.js';
 import { refreshFeed } from './refresh-feed.js';
 import type { RefreshDeps, RefreshOutcome } from './refresh-feed.js';
@@ -33,7 +35,14 @@ export async function runFetchCycle(deps: RefreshDeps, feeds: readonly Feed[], o
   const worker = async (): Promise<void> => {
     while (next < feeds.length && !options.signal?.aborted) {
       const feed = feeds[next++]!;
-      const outcome = await refreshFeed(deps, feed);
+      const outcome = await refreshFeed(deps, feed).catch((cause: unknown): RefreshOutcome => ({
+        feedId: feed.id,
+        url: feed.url,
+        status: 'failed',
+        inserted: 0,
+        updated: 0,
+        error: isTributaryError(cause) ? cause : new TributaryError('STORE_FAILED', `${feed.url}: ${String(cause)}`, { url: feed.url, cause }),
+      }));
       if (outcome.status === 'ok') summary.ok++;
       else if (outcome.status === 'not-modified') summary.notModified++;
       else summary.failed++;

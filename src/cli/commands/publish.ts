@@ -44,8 +44,8 @@ export function registerPublishCommands(program: Command, globals: () => GlobalO
       const context = await openContext(globals());
       try {
         const outDir = resolve(options.out);
-        const result = await buildSite(context.store, context.config.site, outDir);
-        console.log(`wrote ${result.files} files (${result.pages} river pages) to ${outDir}`);
+        const result = await buildSite(context.store, context.config.site, outDir, { embedHosts: context.config.clean.embeds });
+        console.log(`wrote ${result.files} files (${result.pages} pages) to ${outDir}`);
       } finally {
         await context.close();
       }
@@ -79,7 +79,12 @@ export async function serveRiver(context: CommandContext, fetcher: Fetcher, opti
       logger.error({ err: error }, 'fetch cycle could not run');
     },
   });
-  const server = await startServer(createApp(context.store, context.config.site, theme), { host: options.host, port: options.port });
+  const app = createApp(context.store, context.config.site, theme, {
+    embedHosts: context.config.clean.embeds,
+    status: () => feedHealth(context.store),
+    onError: (error) => logger.error({ err: error }, 'request failed'),
+  });
+  const server = await startServer(app, { host: options.host, port: options.port });
   logger.info({ url: server.url }, `serving the river at ${server.url}`);
   console.log(`tributary: serving the river at ${server.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolveStop) => {
@@ -91,6 +96,21 @@ export async function serveRiver(context: CommandContext, fetcher: Fetcher, opti
   await scheduler.stop();
   await fetcher.close();
   await context.close();
+}
+
+/** The health summary served at /status: counts and every feed's last outcome. */
+async function feedHealth(store: CommandContext['store']): Promise<object> {
+  const feeds = await store.listFeeds();
+  return {
+    feeds: feeds.length,
+    failing: feeds.filter((feed) => feed.lastStatus === 'error').length,
+    disabled: feeds.filter((feed) => feed.disabled).length,
+    entries: feeds.reduce((sum, feed) => sum + feed.entryCount, 0),
+    sources: feeds.map((feed) => ({
+      url: feed.url, title: feed.title, status: feed.lastStatus, errorClass: feed.errorCode, errorMessage: feed.errorMessage,
+      lastSuccessAt: feed.lastSuccessAt, consecutiveFailures: feed.consecutiveFailures, nextPollAt: feed.nextPollAt,
+    })),
+  };
 }
 
 export function portNumber(value: string): number {
