@@ -46,14 +46,13 @@ export function readAtomAuthor(parent: XmlElement | null): string | null {
   return null;
 }
 
-function firstDate(entry: XmlElement, names: string[]): Date | null {
+/** The last parseable date among the named children (a later element corrects an earlier one). */
+function lastDate(entry: XmlElement, names: string[]): Date | null {
+  let found: Date | null = null;
   for (const child of entry.children) {
-    if (typeof child !== 'string' && names.includes(child.name)) {
-      const date = parseFeedDate(textOf(child));
-      if (date) return date;
-    }
+    if (typeof child !== 'string' && names.includes(child.name)) found = parseFeedDate(textOf(child)) ?? found;
   }
-  return null;
+  return found;
 }
 
 /** One Atom `<entry>` as a ParsedEntry; the author may still be filled from the feed later. */
@@ -63,8 +62,8 @@ export function adaptAtomEntry(entry: XmlElement, feedLink: string | null): Pars
   const content = contentEl?.attrs.src ? null : readHtmlBody(contentEl, 'text');
   const summary = readHtmlBody(summaryEl, 'text');
   const link = readAlternateLink(entry);
-  const published = firstDate(entry, ['atom:published', 'atom:issued', 'dcterms:issued', 'atom:created']);
-  const updated = firstDate(entry, ['atom:updated', 'atom:modified', 'dc:date', 'dcterms:modified']);
+  const published = lastDate(entry, ['atom:published', 'atom:issued', 'dcterms:issued', 'atom:created']);
+  const updated = lastDate(entry, ['atom:updated', 'atom:modified', 'dc:date', 'dcterms:modified']);
   const extensions = readEntryExtensions(entry);
   const titleEl = childNamed(entry, 'atom:title') ?? childNamed(entry, 'dc:title');
   const mediaTitleEl = childNamed(childNamed(entry, 'media:group') ?? entry, 'media:title');

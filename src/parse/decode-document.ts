@@ -43,7 +43,7 @@ function bomEncoding(b: Uint8Array): { encoding: string; length: number } | null
 }
 
 function declaredEncoding(head: Uint8Array): string | null {
-  const text = String.fromCharCode(...head.subarray(0, SNIFF_BYTES));
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, SNIFF_BYTES)).toString('latin1');
   const m = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']\s*([A-Za-z0-9._:-]+)\s*["']/.exec(text);
   return m ? (m[1] as string).toLowerCase() : null;
 }

@@ -119,6 +119,13 @@ export function readEntryExtensions(entry: XmlElement): EntryExtensions {
       case 'atom:category':
         addCategory(a.label || a.term);
         break;
+      case 'media:category':
+        addCategory(textOf(child));
+        break;
+      case 'itunes:category':
+        addCategory(a.text);
+        for (const sub of child.children) if (typeof sub !== 'string' && sub.name === 'itunes:category') addCategory(sub.attrs.text);
+        break;
     }
   }
   const imageEnclosure = out.enclosures.find((e) => e.type?.startsWith('image/'));

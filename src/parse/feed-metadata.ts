@@ -67,6 +67,12 @@ function plainDescription(el: XmlElement | null, fallback: 'html' | 'text'): str
   return html ? htmlToPlainText(html) || null : null;
 }
 
+/** A language tag as BCP 47 writes it (`en_US` → `en-US`), or null. */
+function normalizeLanguage(lang: string | null | undefined): string | null {
+  const trimmed = lang?.trim();
+  return trimmed ? trimmed.replace(/_/g, '-') : null;
+}
+
 function imageUrl(el: XmlElement | null): string | null {
   if (!el) return null;
   return cleanUrl(el.attrs.href ?? el.attrs['rdf:resource'] ?? (childNamed(el, 'url') ? textOf(childNamed(el, 'url') as XmlElement) : textOf(el)), el.base);
@@ -78,10 +84,11 @@ export function readRssMetadata(root: XmlElement): FeedMetadata {
   const image = childNamed(channel, 'image') ?? childNamed(root, 'image');
   return {
     title: readRssTitle(childNamed(channel, 'title', 'dc:title')),
-    link: readLink(childNamed(channel, 'link')) ?? readAtomLink(channel, 'alternate'),
+    link: readLink(childNamed(channel, 'link')) ?? readAtomLink(channel, 'alternate') ?? cleanUrl(channel.attrs.href, channel.base),
     description: plainDescription(childNamed(channel, 'description', 'dc:description'), 'html')
+      ?? plainDescription(childNamed(channel, 'abstract'), 'text')
       ?? plainDescription(childNamed(channel, 'itunes:summary', 'itunes:subtitle'), 'text'),
-    language: readText(childNamed(channel, 'language', 'dc:language')) ?? root.attrs['xml:lang'] ?? null,
+    language: normalizeLanguage(readText(childNamed(channel, 'language', 'dc:language')) ?? root.attrs['xml:lang']),
     iconUrl: (image && image.name === 'image' ? imageUrl(image) : null) ?? imageUrl(childNamed(channel, 'itunes:image'))
       ?? imageUrl(childNamed(channel, 'atom:icon', 'atom:logo')),
     selfUrl: readAtomLink(channel, 'self'),
@@ -97,7 +104,7 @@ export function readAtomMetadata(feed: XmlElement): FeedMetadata {
     title: readPlainText(childNamed(feed, 'atom:title'), 'text'),
     link: readAlternateLink(feed),
     description: plainDescription(childNamed(feed, 'atom:subtitle', 'atom:tagline'), 'text'),
-    language: feed.lang ?? readText(childNamed(feed, 'dc:language')),
+    language: normalizeLanguage(feed.lang ?? readText(childNamed(feed, 'dc:language'))),
     iconUrl: imageUrl(childNamed(feed, 'atom:icon')) ?? imageUrl(childNamed(feed, 'atom:logo')),
     selfUrl: readAtomLink(feed, 'self'),
     hubs: readHubs(feed),

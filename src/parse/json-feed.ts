@@ -11,6 +11,7 @@ import { notAFeedError } from './detect-format.js';
 import { parseFeedDate } from './feed-dates.js';
 import { cleanText, escapeHtml, htmlToPlainText } from './plain-text.js';
 import { cleanUrl } from './urls.js';
+import { parseTruncatedJson, rssJsonToJsonFeed } from './json-recovery.js';
 
 type Json = Record<string, unknown>;
 
@@ -66,16 +67,15 @@ function adaptItem(item: Json, base: string | null, feedAuthor: string | null): 
   };
 }
 
-/** Parses a JSON Feed document; throws PARSE_NOT_A_FEED for other JSON. */
+/** Parses a JSON Feed document (or RSS in JSON); throws PARSE_NOT_A_FEED for other JSON. */
 export function parseJsonFeed(text: string, baseUrl: string | null): ParsedFeed {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (error) {
-    if (!/jsonfeed\.org\/version/i.test(text.slice(0, 4096))) throw notAFeedError('a document that is neither XML nor valid JSON', baseUrl);
-    const where = baseUrl ? `${baseUrl}: ` : '';
-    throw new TributaryError('PARSE_MALFORMED', `${where}JSON Feed is not valid JSON (${(error as Error).message})`, { url: baseUrl, cause: error });
+  const body = text.replace(/^\ufeff/, '');
+  const parsed = parseTruncatedJson(body);
+  if (!parsed) {
+    if (!/jsonfeed\.org\/version/i.test(body.slice(0, 4096))) throw notAFeedError('a document that is neither XML nor valid JSON', baseUrl);
+    throw new TributaryError('PARSE_MALFORMED', `${baseUrl ? `${baseUrl}: ` : ''}JSON Feed is not valid JSON and could not be recovered`, { url: baseUrl });
   }
+  const doc = rssJsonToJsonFeed(parsed.value) ?? parsed.value;
   if (!isJsonFeed(doc)) throw notAFeedError('JSON that is not a JSON Feed', baseUrl);
   const selfUrl = cleanUrl(str(doc.feed_url), baseUrl);
   const base = baseUrl ?? selfUrl;
@@ -91,8 +91,8 @@ export function parseJsonFeed(text: string, baseUrl: string | null): ParsedFeed 
     selfUrl,
     hubs,
     pollHints: { ttlMinutes: null, updatePeriod: null, updateFrequency: null, skipHours: [], skipDays: [] },
-    bozo: false,
-    bozoMessage: null,
+    bozo: parsed.repaired,
+    bozoMessage: parsed.repaired ? 'JSON was cut short; recovered up to the last complete value' : null,
     entries: (Array.isArray(doc.items) ? doc.items : []).filter(isObject).map((item) => adaptItem(item, base, feedAuthor)),
   };
 }

@@ -81,6 +81,8 @@ export function createFeedParser(options: ParseOptions = {}): FeedParser {
     if (decoder) route(decoder.end());
     done = true;
     const problems = decoder?.problem ? [decoder.problem] : [];
+    const mediaType = options.contentType?.split(';')[0]?.trim().toLowerCase();
+    if (mediaType && !/xml|json|rss|atom|rdf/.test(mediaType)) problems.push(`served as ${mediaType}, not a feed media type`);
     if (mode === 'json') {
       const feed = parseJsonFeed(jsonParts.join(''), baseUrl);
       if (problems.length) Object.assign(feed, { bozo: true, bozoMessage: problems[0] });

@@ -10,7 +10,9 @@ import { decodeHTML } from 'entities';
 const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
 const COMMENT = /<!--[\s\S]*?-->/g;
 const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const TAG = /<[A-Za-z/!?][^>]*>/g;
+// a tag ends at the first '>' outside quotes (`alt="a<br>b"` stays inside the tag); a tag with
+// an unbalanced quote ends at its first '>'
+const TAG = /<[A-Za-z/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|<[A-Za-z/!?][^>]*>/g;
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /** NFC, whitespace runs collapsed to one space, trimmed. */
@@ -67,20 +69,37 @@ export function looksLikeHtml(text: string): boolean {
   return true;
 }
 
+const REPAIR_HINT = /[\u0080-\u009f\u00c2-\u00f4]/;
 const MOJIBAKE_HINT = /[\u00c2-\u00f4][\u0080-\u00bf]/;
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+const C1 = /[\u0080-\u009f]/g;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Windows-1252 meanings of the C1 control characters, as HTML5 maps them. */
+const C1_TO_CP1252: Record<string, string> = {
+  '\u0080': '\u20ac', '\u0082': '\u201a', '\u0083': '\u0192', '\u0084': '\u201e', '\u0085': '\u2026', '\u0086': '\u2020',
+  '\u0087': '\u2021', '\u0088': '\u02c6', '\u0089': '\u2030', '\u008a': '\u0160', '\u008b': '\u2039', '\u008c': '\u0152',
+  '\u008e': '\u017d', '\u0091': '\u2018', '\u0092': '\u2019', '\u0093': '\u201c', '\u0094': '\u201d', '\u0095': '\u2022',
+  '\u0096': '\u2013', '\u0097': '\u2014', '\u0098': '\u02dc', '\u0099': '\u2122', '\u009a': '\u0161', '\u009b': '\u203a',
+  '\u009c': '\u0153', '\u009e': '\u017e', '\u009f': '\u0178',
+};
+
 /**
- * Repairs text that was UTF-8, got read as ISO-8859-1 and written out as UTF-8 again
- * ("KÃ¤lte" → "Kälte"). Only when every character fits in Latin-1 and the bytes form valid
- * UTF-8 — legitimate Latin-1 text almost never does. The Universal Feed Parser does the same.
+ * Repairs two common encoding accidents in character data, as the Universal Feed Parser does:
+ * text that was UTF-8, got read as ISO-8859-1 and written out as UTF-8 again ("KÃ¤lte" →
+ * "Kälte"; only when every character fits in Latin-1 and the bytes form valid UTF-8, which
+ * legitimate Latin-1 text almost never does), then C1 control characters, which in feeds are
+ * always windows-1252 punctuation mislabelled (U+0092 → ’).
  */
-export function repairDoubleEncoding(text: string): string {
-  if (!MOJIBAKE_HINT.test(text) || BEYOND_LATIN1.test(text)) return text;
-  try {
-    return strictUtf8.decode(Buffer.from(text, 'latin1'));
-  } catch {
-    return text;
+export function repairText(text: string): string {
+  if (!REPAIR_HINT.test(text)) return text;
+  let out = text;
+  if (MOJIBAKE_HINT.test(out) && !BEYOND_LATIN1.test(out)) {
+    try {
+      out = strictUtf8.decode(Buffer.from(out, 'latin1'));
+    } catch {
+      // not double-encoded after all
+    }
   }
+  return out.replace(C1, (c) => C1_TO_CP1252[c] ?? c);
 }

@@ -36,6 +36,9 @@ export function readAtomLink(parent: XmlElement, rel: string): string | null {
 const AUTHOR_ELEMENTS = new Set(['author', 'dc:creator', 'dc:author', 'itunes:author', 'atom:author', 'managingeditor']);
 const PUBLISHED_ELEMENTS = new Set(['pubdate', 'dcterms:issued', 'atom:published', 'issued']);
 const UPDATED_ELEMENTS = new Set(['dc:date', 'dcterms:modified', 'atom:updated', 'modified']);
+const CONTENT_ELEMENTS = new Set(['content:encoded', 'xhtml:body', 'body', 'atom:content', 'fullitem']);
+// `abstract` is CDF's (Microsoft Channel Definition Format) description
+const SUMMARY_ELEMENTS = new Set(['description', 'dc:description', 'itunes:summary', 'atom:summary', 'abstract']);
 
 function readAuthor(el: XmlElement): string | null {
   const name = childNamed(el, 'atom:name', 'name', 'itunes:name');
@@ -45,7 +48,7 @@ function readAuthor(el: XmlElement): string | null {
 /** Summary-like elements: description is HTML by convention; itunes:summary is plain unless it looks like HTML. */
 function readSummary(el: XmlElement): string | null {
   if (el.name === 'itunes:summary') return readHtmlBody(el, looksLikeHtml(textOf(el)) ? 'html' : 'text');
-  if (el.name === 'atom:summary') return readHtmlBody(el, 'text');
+  if (el.name === 'atom:summary' || el.name === 'abstract') return readHtmlBody(el, 'text');
   return readHtmlBody(el, 'html');
 }
 
@@ -74,14 +77,15 @@ export function adaptRssItem(item: XmlElement, feedLink: string | null): ParsedE
       const found = readAuthor(child);
       if (found && (author === null || !isEmailOnly(found))) author = found;
     }
-    else if (PUBLISHED_ELEMENTS.has(name)) published ??= parseFeedDate(textOf(child));
-    else if (UPDATED_ELEMENTS.has(name)) updated ??= parseFeedDate(textOf(child));
-    else if (name === 'content:encoded' || name === 'xhtml:body' || name === 'atom:content' || name === 'fullitem') {
+    // the last date of a kind wins, as in the reference parser (later elements correct earlier ones)
+    else if (PUBLISHED_ELEMENTS.has(name)) published = parseFeedDate(textOf(child)) ?? published;
+    else if (UPDATED_ELEMENTS.has(name)) updated = parseFeedDate(textOf(child)) ?? updated;
+    else if (CONTENT_ELEMENTS.has(name)) {
       if (content === null) {
-        content = readHtmlBody(child, name === 'atom:content' ? 'text' : name === 'xhtml:body' ? 'xhtml' : 'html');
+        content = readHtmlBody(child, name === 'atom:content' ? 'text' : name.endsWith('body') ? 'xhtml' : 'html');
         if (content !== null) contentEl = child;
       }
-    } else if (name === 'description' || name === 'dc:description' || name === 'itunes:summary' || name === 'atom:summary') {
+    } else if (SUMMARY_ELEMENTS.has(name)) {
       if (summary === null) {
         summary = readSummary(child);
         if (summary !== null) summaryEl = child;
@@ -90,7 +94,8 @@ export function adaptRssItem(item: XmlElement, feedLink: string | null): ParsedE
   }
   if (!mediaTitleEl) mediaTitleEl = childNamed(childNamed(item, 'media:group') ?? item, 'media:title');
   const id = readText(guidEl) ?? item.attrs['rdf:about']?.trim() ?? null;
-  if (link === null) link = readAtomLink(item, 'alternate');
+  if (link === null) link = readAtomLink(item, 'alternate') ?? cleanUrl(item.attrs.href, item.base);
+  updated ??= parseFeedDate(item.attrs.lastmod);
   if (link === null && guidEl && (guidEl.attrs.ispermalink ?? 'true').trim().toLowerCase() !== 'false' && id) {
     const guidLink = cleanUrl(id, guidEl.base);
     // A permalink guid that is not a URL (a UUID, a number) is not a link, whatever the attribute says.

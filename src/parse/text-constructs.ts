@@ -28,12 +28,33 @@ function xhtmlBody(el: XmlElement): string {
   return onlyDiv ? innerMarkup(elements[0] as XmlElement) : innerMarkup(el);
 }
 
-function decodeBase64(text: string): string {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Base64 text decoded as UTF-8, or null when it is not base64 or not text. */
+function decodeBase64(text: string): string | null {
+  const compact = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return null;
   try {
-    return Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+    return strictUtf8.decode(Buffer.from(compact, 'base64'));
   } catch {
-    return text;
+    return null;
   }
+}
+
+/**
+ * The text of a construct: base64 decoded when `mode="base64"` (Atom 0.3) or when a non-text
+ * MIME type carries base64 that decodes to text (RFC 4287 §4.1.3.3); null when undecodable.
+ */
+function constructText(el: XmlElement, kind: TextKind): string | null {
+  const raw = textOf(el);
+  return el.attrs.mode === 'base64' || kind === 'other' ? decodeBase64(raw) : raw;
+}
+
+/** TypePad wraps escaped HTML in an XHTML div: `type="html"` whose only child is a text-only div. */
+function isWrappedEscapedHtml(el: XmlElement): boolean {
+  const elements = el.children.filter((c) => typeof c !== 'string') as XmlElement[];
+  return elements.length === 1 && (elements[0] as XmlElement).local.toLowerCase() === 'div'
+    && !hasElementChildren(elements[0] as XmlElement) && el.children.every((c) => typeof c !== 'string' || !c.trim());
 }
 
 /**
@@ -43,14 +64,14 @@ function decodeBase64(text: string): string {
 export function readHtmlBody(el: XmlElement | null, fallback: TextKind): string | null {
   if (!el) return null;
   let kind = kindOf(el, fallback);
-  if (kind === 'other' && el.attrs.mode !== 'base64') return null;
+  if (kind === 'html' && isWrappedEscapedHtml(el)) return textOf(el).trim() || null;
   if (hasElementChildren(el) && kind !== 'other') kind = 'xhtml';
   let html: string;
   if (kind === 'xhtml') html = xhtmlBody(el);
   else {
-    let text = textOf(el);
-    if (el.attrs.mode === 'base64' || kind === 'other') text = decodeBase64(text);
-    html = kind === 'text' ? escapeMarkup(text) : text;
+    const text = constructText(el, kind);
+    if (text === null) return null;
+    html = kind === 'html' ? text : escapeMarkup(text);
   }
   html = html.trim();
   return html ? html : null;
@@ -60,12 +81,12 @@ export function readHtmlBody(el: XmlElement | null, fallback: TextKind): string 
 export function readPlainText(el: XmlElement | null, fallback: TextKind): string | null {
   if (!el) return null;
   let kind = kindOf(el, fallback);
+  if (kind === 'html' && isWrappedEscapedHtml(el)) return htmlToPlainText(textOf(el)) || null;
   if (hasElementChildren(el)) kind = 'xhtml';
-  let text: string;
-  if (kind === 'xhtml') text = htmlToPlainText(xhtmlBody(el));
-  else if (kind === 'html') text = htmlToPlainText(textOf(el));
-  else text = cleanText(el.attrs.mode === 'base64' ? decodeBase64(textOf(el)) : textOf(el));
-  return text || null;
+  if (kind === 'xhtml') return htmlToPlainText(xhtmlBody(el)) || null;
+  const text = constructText(el, kind);
+  if (text === null) return null;
+  return (kind === 'html' ? htmlToPlainText(text) : cleanText(text)) || null;
 }
 
 /** An RSS title: plain text unless it looks like HTML (entities, known tags), then flattened. */

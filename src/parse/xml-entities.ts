@@ -7,25 +7,32 @@
  */
 import { decodeHTML } from 'entities';
 
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Windows-1252 meanings of C1 code points, as HTML5 (and the Universal Feed Parser) map them. */
-const C1_TO_CP1252: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
-  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
-  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
-};
-
-/** The character a numeric reference stands for (invalid code points become U+FFFD). */
-export function decodeCodePoint(cp: number): string {
-  if (cp >= 0x80 && cp <= 0x9f) return String.fromCodePoint(C1_TO_CP1252[cp] ?? cp);
+/** The character a numeric reference stands for (invalid code points become U+FFFD). C1 code
+ * points stay as they are here; `repairText` maps them to windows-1252 after mojibake repair. */
+function decodeCodePoint(cp: number): string {
   if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
   return String.fromCodePoint(cp);
 }
 
 function isEntityNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+/** The five XML entities by name, without a table lookup on the hot path. */
+function xmlEntity(raw: string, start: number, end: number): string | null {
+  const len = end - start;
+  const c = raw.charCodeAt(start);
+  if (len === 2 && raw.charCodeAt(start + 1) === 116) return c === 108 ? '<' : c === 103 ? '>' : null; // lt gt
+  if (len === 3 && c === 97 && raw.startsWith('mp', start + 1)) return '&';
+  if (len === 4 && raw.startsWith(c === 113 ? 'quot' : 'apos', start)) return c === 113 ? '"' : "'";
+  return null;
 }
 
 /**
@@ -35,7 +42,7 @@ function isEntityNameChar(c: number): boolean {
 export function decodeXmlText(raw: string, onProblem?: (message: string) => void): string {
   let amp = raw.indexOf('&');
   if (amp === -1) return raw;
-  let out = '';
+  const parts: string[] = [];
   let last = 0;
   const len = raw.length;
   while (amp !== -1) {
@@ -46,9 +53,14 @@ export function decodeXmlText(raw: string, onProblem?: (message: string) => void
       const hex = raw.charCodeAt(i) === 120 || raw.charCodeAt(i) === 88;
       if (hex) i++;
       const start = i;
-      while (i < len && (hex ? /[0-9a-fA-F]/.test(raw[i] as string) : raw.charCodeAt(i) >= 48 && raw.charCodeAt(i) <= 57)) i++;
-      if (i > start && i - start < 9) {
-        decoded = decodeCodePoint(parseInt(raw.slice(start, i), hex ? 16 : 10));
+      let cp = 0;
+      for (; i < len && i - start < 8; i++) {
+        const d = hex ? hexValue(raw.charCodeAt(i)) : raw.charCodeAt(i) - 48;
+        if (d < 0 || d > (hex ? 15 : 9)) break;
+        cp = cp * (hex ? 16 : 10) + d;
+      }
+      if (i > start) {
+        decoded = decodeCodePoint(cp);
         if (raw.charCodeAt(i) === 59) i++;
         else onProblem?.('character reference without ";"');
       }
@@ -56,14 +68,13 @@ export function decodeXmlText(raw: string, onProblem?: (message: string) => void
       const start = i;
       while (i < len && isEntityNameChar(raw.charCodeAt(i))) i++;
       if (i > start && raw.charCodeAt(i) === 59) {
-        const name = raw.slice(start, i);
-        i++;
-        decoded = XML_ENTITIES[name] ?? null;
+        decoded = xmlEntity(raw, start, i);
         if (decoded === null) {
-          const literal = `&${name};`;
+          const literal = raw.slice(amp, i + 1);
           decoded = decodeHTML(literal);
           onProblem?.(`undefined entity ${literal}`);
         }
+        i++;
       }
     }
     if (decoded === null) {
@@ -71,9 +82,11 @@ export function decodeXmlText(raw: string, onProblem?: (message: string) => void
       amp = raw.indexOf('&', amp + 1);
       continue;
     }
-    out += raw.slice(last, amp) + decoded;
+    if (amp > last) parts.push(raw.slice(last, amp));
+    parts.push(decoded);
     last = i;
     amp = raw.indexOf('&', i);
   }
-  return out + raw.slice(last);
+  if (last < len) parts.push(raw.slice(last));
+  return parts.join('');
 }

@@ -10,7 +10,7 @@ import type { XmlElement } from './xml-element.js';
 import { prefixForNamespace } from './namespaces.js';
 import type { XmlTokenHandler } from './xml-tokenizer.js';
 import { resolveUrl } from './urls.js';
-import { repairDoubleEncoding } from './plain-text.js';
+import { repairText } from './plain-text.js';
 
 /** Deeper elements than this are flattened into their ancestor (their text is kept). */
 const MAX_DEPTH = 256;
@@ -87,13 +87,13 @@ export class XmlTreeBuilder implements XmlTokenHandler {
       if (attrs === NO_ATTRS) attrs = {};
       const name = this.canonicalName(rawName, scope, true);
       const value = decodeXmlText(rawAttrs[i + 1] as string, this.reportProblem);
-      attrs[name] = /[\t\n\r]/.test(value) ? value.replace(/[\t\n\r]/g, ' ') : value;
+      attrs[name] = /[\t\n\r\u0080-\u009f]/.test(value) ? repairText(value.replace(/[\t\n\r]/g, ' ')) : value;
       if (name === 'xml:base') base = resolveUrl(value.trim(), base);
       else if (name === 'xml:lang') lang = value.trim() || null;
     }
     const colon = qname.indexOf(':');
     const el: XmlElement = { name: this.canonicalName(qname, scope, false), local: colon === -1 ? qname : qname.slice(colon + 1), attrs, children: [], base, lang };
-    const isEntry = this.entryDepth === -1 && (el.name === 'item' || el.name === 'atom:entry');
+    const isEntry = this.entryDepth === -1 && (el.name === 'item' || el.name === 'atom:entry' || el.name === 'atom:item');
     if (isEntry) this.entryDepth = this.stack.length;
     else if (parent) parent.children.push(el);
     else this.topLevel.push(el);
@@ -134,14 +134,14 @@ export class XmlTreeBuilder implements XmlTokenHandler {
     }
     let value = decodeXmlText(raw, this.reportProblem);
     if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
-    top.el.children.push(repairDoubleEncoding(value));
+    top.el.children.push(repairText(value));
   }
 
   cdata(value: string): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) return;
     const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
-    top.el.children.push(repairDoubleEncoding(text));
+    top.el.children.push(repairText(text));
   }
 
   /** Closes every element still open (called at the end of the document). */

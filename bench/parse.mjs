@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Parser throughput: every real corpus feed (kind=real in /work/shared/corpus/index.tsv), read
+// into memory once, parsed in one process by tributary and by each peer library
+// (bench/peers/*.mjs). tributary gets the raw bytes (encoding detection is part of the work);
+// peers get the bytes too and decode them as UTF-8 themselves, as their users would.
+// Prints MB/s and files/s per parser (median of the timed rounds), then the memory check:
+// a generated 50 MB feed and a 100,000-item feed parsed in a child process, peak RSS vs size.
+//
+// Usage: node bench/parse.mjs [--rounds N] [--only NAME] [--no-memory] [--json FILE]
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const rounds = Number(option('--rounds', 5));
+const only = option('--only', null);
+const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+
+if (!existsSync(`${corpus}index.tsv`)) {
+  console.log(`parse bench: ${corpus}index.tsv not found (the shared corpus is absent); nothing to measure`);
+  process.exit(0);
+}
+
+const rows = readFileSync(`${corpus}index.tsv`, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+const files = rows.filter((r) => r[1] === 'real').map((r) => readFileSync(corpus + r[0]));
+const totalBytes = files.reduce((sum, b) => sum + b.length, 0);
+
+const peerNames = ['tributary', 'feedsmith', 'rss-parser', 'rowanmanning', 'extractus'];
+const peers = [];
+for (const name of peerNames) {
+  if (only && only !== name) continue;
+  peers.push((await import(`./peers/${name}.mjs`)).default);
+}
+
+/** One pass over the corpus; the timed runs call only the library (no contract mapping). */
+async function parseAll(peer, count = false) {
+  let entries = 0;
+  let failures = 0;
+  for (const bytes of files) {
+    try {
+      const result = await peer.parse(bytes);
+      if (!count) continue;
+      const contract = peer.toContract(result);
+      if (contract.ok) entries += contract.entries.length;
+      else failures++;
+    } catch {
+      failures++;
+    }
+  }
+  return { entries, failures };
+}
+
+const results = [];
+for (const peer of peers) {
+  const counts = await parseAll(peer, true); // also the JIT warm-up
+  await parseAll(peer);
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const start = process.hrtime.bigint();
+    await parseAll(peer);
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  times.sort((a, b) => a - b);
+  const seconds = times[Math.floor(times.length / 2)];
+  results.push({ name: peer.name, seconds, mbPerSecond: totalBytes / 1e6 / seconds, filesPerSecond: files.length / seconds, best: totalBytes / 1e6 / times[0], ...counts });
+}
+
+console.log(`parse bench: ${files.length} real feeds, ${(totalBytes / 1e6).toFixed(1)} MB, median of ${rounds} rounds`);
+console.log(`machine: ${os.cpus()[0]?.model ?? '?'} (${os.cpus().length} cpus), node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log('parser                         MB/s    files/s  best MB/s   entries  failed');
+const fastestPeer = Math.max(...results.filter((r) => r.name !== 'tributary').map((r) => r.mbPerSecond));
+for (const r of results) {
+  console.log(`${r.name.padEnd(28)} ${r.mbPerSecond.toFixed(1).padStart(7)} ${r.filesPerSecond.toFixed(0).padStart(10)} ${r.best.toFixed(1).padStart(10)} ${String(r.entries).padStart(9)} ${String(r.failures).padStart(7)}`);
+}
+const ours = results.find((r) => r.name === 'tributary');
+if (ours && Number.isFinite(fastestPeer)) console.log(`tributary / fastest peer: ${(ours.mbPerSecond / fastestPeer).toFixed(2)}x`);
+
+const memory = [];
+if (!flag('--no-memory') && (!only || only === 'tributary')) {
+  const child = fileURLToPath(new URL('./parse-memory.mjs', import.meta.url));
+  for (const shape of ['large-50mb', 'items-100k']) {
+    const out = execFileSync(process.execPath, ['--expose-gc', child, shape], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    memory.push(JSON.parse(out.trim().split('\n').pop()));
+  }
+  console.log('memory (child process per document; peak = max RSS minus the RSS before the parse):');
+  for (const m of memory) {
+    console.log(`  ${m.shape.padEnd(11)} ${(m.bytes / 1e6).toFixed(1)} MB, ${m.entries} entries, ${m.seconds.toFixed(2)} s, peak +${(m.peakBytes / 1e6).toFixed(0)} MB = ${m.ratio.toFixed(2)}x the document (streamed in 64 KB chunks)`);
+  }
+}
+
+const jsonFile = option('--json', null);
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ date: new Date().toISOString(), files: files.length, bytes: totalBytes, results, memory }, null, 1));
