@@ -13,7 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-export const cliPath = join(repoRoot, 'dist', 'cli.js');
+export const cliPath = join(repoRoot, 'dist', 'bin', 'tributary.mjs');
 export const sharedDir = fileURLToPath(new URL('../../shared/', import.meta.url));
 export const hasShared = existsSync(join(sharedDir, 'seed-river'));
 
@@ -23,7 +23,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `node dist/cli.js ...args` in `cwd` without blocking the event loop (test servers keep answering). */
+/** Runs the built `tributary` binary (dist/bin/tributary.mjs) in `cwd` without blocking the event loop (test servers keep answering). */
 export function runTributary(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
