@@ -12,3 +12,4 @@ export { isPixelTracker } from './pixel-tracker.js';
 export type { PixelCandidate } from './pixel-tracker.js';
 export { sanitizeUrl } from './sanitize-url.js';
 export type { UrlKind } from './safe-url.js';
+export { cleanerVersion } from './cleaner-version.js';

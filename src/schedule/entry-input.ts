@@ -2,16 +2,26 @@
  * @module schedule/entry-input
  * Turns a parsed entry into what the store keeps: its identity decided, its HTML cleaned, its
  * link, enclosure and thumbnail URLs judged like the URLs inside the HTML (a `javascript:` link
- * never reaches a page), and a hash of what a reader sees (so an unchanged entry is never
- * rewritten).
+ * never reaches a page).
+ *
+ * The content hash is taken over the entry as the source gave it (plus the cleaner's version and
+ * the operator's embed list), not over the cleaned result: so the refresh chain can ask the store
+ * which entries are unchanged and skip cleaning them. Most of a feed is old news on every fetch;
+ * cleaning is the costliest step per entry.
  */
 import { createHash } from 'node:crypto';
-import { sanitizeEntryHtml, sanitizeUrl } from '../clean/index.js';
+import { cleanerVersion, sanitizeEntryHtml, sanitizeUrl } from '../clean/index.js';
 import type { EntryInput, ParsedEntry } from '../model/index.js';
 
 export interface EntryInputOptions {
   /** Extra iframe hosts allowed by the operator (config clean.embeds). */
   embeds?: readonly string[];
+}
+
+/** An entry's identity and the hash of its source form. */
+export interface EntryFingerprint {
+  guid: string;
+  contentHash: string;
 }
 
 /**
@@ -26,26 +36,33 @@ export function entryGuid(entry: ParsedEntry): string {
   return `urn:tributary:${hashOf(basis)}`;
 }
 
+/** The entry's guid and the hash of everything a reader could see of it, before cleaning. */
+export function fingerprintEntry(entry: ParsedEntry, options: EntryInputOptions = {}): EntryFingerprint {
+  const source = [
+    entry.title, entry.link, entry.author, entry.published?.getTime(), entry.updated?.getTime(), entry.content, entry.summary,
+    entry.baseUrl, entry.categories, entry.enclosures, entry.thumbnail, entry.mediaDescription, entry.durationSeconds,
+  ];
+  return { guid: entryGuid(entry), contentHash: hashOf([JSON.stringify(source), cleanerVersion, ...(options.embeds ?? [])]) };
+}
+
 /** Cleans one parsed entry into an EntryInput. */
-export function toEntryInput(entry: ParsedEntry, options: EntryInputOptions = {}): EntryInput {
+export function toEntryInput(entry: ParsedEntry, options: EntryInputOptions = {}, fingerprint = fingerprintEntry(entry, options)): EntryInput {
+  const base = entry.baseUrl ?? entry.link;
   const clean = (html: string | null): string | null => {
     if (html == null || html.trim() === '') return null;
-    const cleaned = sanitizeEntryHtml(html, { baseUrl: entry.baseUrl ?? entry.link, embeds: options.embeds ?? [] });
+    const cleaned = sanitizeEntryHtml(html, { baseUrl: base, embeds: options.embeds ?? [] });
     return cleaned.trim() === '' ? null : cleaned;
   };
-  const content = clean(entry.content);
-  const summary = clean(entry.summary);
-  const base = entry.baseUrl ?? null;
   const thumbnailUrl = entry.thumbnail ? sanitizeUrl(entry.thumbnail.url, base, 'image') : null;
-  const input: Omit<EntryInput, 'contentHash'> = {
-    guid: entryGuid(entry),
+  return {
+    guid: fingerprint.guid,
     link: sanitizeUrl(entry.link, base, 'link'),
     title: entry.title,
     author: entry.author,
     published: entry.published ? entry.published.getTime() : null,
     updated: entry.updated ? entry.updated.getTime() : null,
-    content,
-    summary,
+    content: clean(entry.content),
+    summary: clean(entry.summary),
     categories: entry.categories,
     enclosures: entry.enclosures.flatMap((enclosure) => {
       const url = sanitizeUrl(enclosure.url, base, 'media');
@@ -54,8 +71,8 @@ export function toEntryInput(entry: ParsedEntry, options: EntryInputOptions = {}
     thumbnail: entry.thumbnail && thumbnailUrl ? { ...entry.thumbnail, url: thumbnailUrl } : null,
     mediaDescription: entry.mediaDescription,
     durationSeconds: entry.durationSeconds,
+    contentHash: fingerprint.contentHash,
   };
-  return { ...input, contentHash: hashOf([JSON.stringify(input)]) };
 }
 
 function hashOf(parts: readonly string[]): string {

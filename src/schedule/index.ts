@@ -5,7 +5,8 @@
  */
 export { nextPollAt, nextRetryAt } from './next-poll.js';
 export type { ScheduleBounds, SuccessFacts } from './next-poll.js';
-export { entryGuid, toEntryInput } from './entry-input.js';
+export { entryGuid, fingerprintEntry, toEntryInput } from './entry-input.js';
+export type { EntryFingerprint, EntryInputOptions } from './entry-input.js';
 export { refreshFeed } from './refresh-feed.js';
 export type { RefreshDeps, RefreshOutcome } from './refresh-feed.js';
 export { runFetchCycle } from './run-cycle.js';

@@ -7,10 +7,10 @@
 import { sanitizeUrl } from '../clean/index.js';
 import type { Fetcher } from '../fetch/index.js';
 import { HttpStatusError, TributaryError, isTributaryError } from '../model/index.js';
-import type { Feed } from '../model/index.js';
+import type { Feed, ParsedEntry } from '../model/index.js';
 import { parseFeed } from '../parse/index.js';
-import type { Store } from '../store/index.js';
-import { toEntryInput } from './entry-input.js';
+import type { Store, UpsertResult } from '../store/index.js';
+import { fingerprintEntry, toEntryInput } from './entry-input.js';
 import { nextPollAt, nextRetryAt } from './next-poll.js';
 import type { ScheduleBounds } from './next-poll.js';
 
@@ -55,8 +55,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
       return { feedId: feed.id, url, status: 'not-modified', inserted: 0, updated: 0, error: null };
     }
     const parsed = parseFeed(result.body, { contentType: result.contentType, baseUrl: result.finalUrl });
-    const entries = parsed.entries.map((entry) => toEntryInput(entry, { embeds: deps.embeds }));
-    const { inserted, updated } = await store.upsertEntries(feed.id, entries, startedAt);
+    const { inserted, updated } = await storeChangedEntries(deps, feed.id, parsed.entries, startedAt);
     await store.updateFeed(feed.id, {
       url,
       title: feed.title ?? parsed.title,
@@ -73,7 +72,10 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
       nextPollAt: nextPollAt(
         {
           now: startedAt,
-          recentEntryTimes: entries.map((entry) => entry.published ?? entry.updated).filter((time): time is number => time != null),
+          recentEntryTimes: parsed.entries.flatMap((entry) => {
+            const date = entry.published ?? entry.updated;
+            return date ? [date.getTime()] : [];
+          }),
           hints: parsed.pollHints,
           maxAgeSeconds: result.maxAgeSeconds,
           expiresAt: result.expiresAt,
@@ -99,6 +101,26 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     });
     return { feedId: feed.id, url: feed.url, status: 'failed', inserted: 0, updated: 0, error };
   }
+}
+
+/**
+ * Cleans and stores only the entries that are new or changed since they were stored (by the
+ * fingerprint of their source form); the first occurrence of a guid in the document wins.
+ */
+async function storeChangedEntries(deps: RefreshDeps, feedId: number, entries: readonly ParsedEntry[], now: number): Promise<UpsertResult> {
+  const options = { embeds: deps.embeds };
+  const seen = new Set<string>();
+  const candidates = entries.flatMap((entry) => {
+    const fingerprint = fingerprintEntry(entry, options);
+    if (seen.has(fingerprint.guid)) return [];
+    seen.add(fingerprint.guid);
+    return [{ entry, fingerprint }];
+  });
+  if (candidates.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const stored = await deps.store.entryHashes(feedId, candidates.map(({ fingerprint }) => fingerprint.guid));
+  const changed = candidates.filter(({ fingerprint }) => stored.get(fingerprint.guid) !== fingerprint.contentHash);
+  const result = await deps.store.upsertEntries(feedId, changed.map(({ entry, fingerprint }) => toEntryInput(entry, options, fingerprint)), now);
+  return { ...result, unchanged: result.unchanged + candidates.length - changed.length };
 }
 
 /** A permanent redirect moves the subscription, unless another subscription already has that URL. */

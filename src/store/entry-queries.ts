@@ -72,6 +72,12 @@ async function insertEntries(db: Db, feedId: number, entries: readonly EntryInpu
   return docs;
 }
 
+/** guid → contentHash of the given guids of a feed that are stored. */
+export async function selectEntryHashes(db: Db, feedId: number, guids: readonly string[]): Promise<Map<string, string>> {
+  const stored = await selectStoredKeys(db, feedId, guids);
+  return new Map([...stored].map(([guid, key]) => [guid, key.contentHash]));
+}
+
 /** Stores a feed's entries in one transaction; see the module comment. */
 export async function upsertFeedEntries(
   db: Db,

@@ -22,7 +22,7 @@ import {
   updateFeedRow,
   updateFeedRows,
 } from './feed-queries.js';
-import { selectRiverItem, selectRiverPage, upsertFeedEntries } from './entry-queries.js';
+import { selectEntryHashes, selectRiverItem, selectRiverPage, upsertFeedEntries } from './entry-queries.js';
 
 /** What an engine hands over: the database, its dialect, and how to shut it down. */
 export interface KyselyStoreParts {
@@ -57,6 +57,7 @@ export function createKyselyStore({ db, dialect, label, shutdown }: KyselyStoreP
     getFeedMeta: (id) => guard(`read meta of feed ${id}`, null, () => selectFeedMeta(db, id)),
     setFeedMeta: (id, meta) => guard(`write meta of feed ${id}`, null, () => updateFeedMeta(db, id, meta)),
 
+    entryHashes: (feedId, guids) => guard(`read entries of feed ${feedId}`, null, () => selectEntryHashes(db, feedId, guids)),
     upsertEntries: (feedId, entries, now) =>
       guard(`store entries of feed ${feedId}`, null, () => upsertFeedEntries(db, dialect, feedId, entries, now)),
     river: (query) => guard('read the river', null, () => selectRiverPage(db, dialect, query)),

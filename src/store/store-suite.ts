@@ -189,6 +189,15 @@ export function runStoreSuite(name: string, target: StoreSuiteTarget): void {
         expect(await store.river({ page: 1, pageSize: 10 })).toEqual(before);
       });
 
+      it('tells the stored content hash of the guids asked for, of that feed only', async () => {
+        const feed = await addFeed('https://a.example/feed', 'A');
+        const other = await addFeed('https://b.example/feed', 'B');
+        await store.upsertEntries(feed.id, [makeEntry('1'), makeEntry('2', { contentHash: 'h2' })], T0);
+        await store.upsertEntries(other.id, [makeEntry('3')], T0);
+        expect(await store.entryHashes(feed.id, ['1', '2', '3', 'missing'])).toEqual(new Map([['1', 'hash-1'], ['2', 'h2']]));
+        expect(await store.entryHashes(feed.id, [])).toEqual(new Map());
+      });
+
       it('rewrites a changed entry in place, keeping its id and first-seen time', async () => {
         const feed = await addFeed('https://a.example/feed');
         await store.upsertEntries(feed.id, [makeEntry('post', { content: '<p>old walrus</p>' })], T0);

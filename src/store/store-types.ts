@@ -73,6 +73,8 @@ export interface Store {
   /** Replaces the feed's free-form scheduler data. Throws FEED_NOT_FOUND. */
   setFeedMeta(id: number, meta: Record<string, unknown>): Promise<void>;
 
+  /** The stored contentHash of each of these guids of the feed that is stored (one indexed lookup). */
+  entryHashes(feedId: number, guids: readonly string[]): Promise<Map<string, string>>;
   /** Stores a feed's entries: new ones inserted, changed ones (by contentHash) rewritten in place. */
   upsertEntries(feedId: number, entries: readonly EntryInput[], now: number): Promise<UpsertResult>;
   /** One page of entries, newest first (sortAt, then id). */
