@@ -8,11 +8,16 @@
 //
 // Usage: node bench/parse.mjs [--rounds N] [--only NAME] [--no-memory] [--json FILE]
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
+
+if (args[0] === '--memory-child') {
+  await measureMemoryChild(args[1]);
+  process.exit(0);
+}
 const flag = (name) => args.includes(name);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const rounds = Number(option('--rounds', 5));
@@ -80,16 +85,67 @@ if (ours && Number.isFinite(fastestPeer)) console.log(`tributary / fastest peer:
 
 const memory = [];
 if (!flag('--no-memory') && (!only || only === 'tributary')) {
-  const child = fileURLToPath(new URL('./parse-memory.mjs', import.meta.url));
-  for (const shape of ['large-50mb', 'items-100k']) {
-    const out = execFileSync(process.execPath, ['--expose-gc', child, shape], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    memory.push(JSON.parse(out.trim().split('\n').pop()));
+  const dir = mkdtempSync(`${os.tmpdir()}/tributary-parse-bench-`);
+  try {
+    for (const shape of ['large-50mb', 'items-100k']) {
+      const file = `${dir}/${shape}.xml`;
+      writeFileSync(file, generateFeed(shape));
+      for (const mode of ['stream', 'whole']) {
+        const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--memory-child', `${shape}:${mode}:${file}`], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        memory.push(JSON.parse(out.trim().split('\n').pop()));
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   console.log('memory (child process per document; peak = max RSS minus the RSS before the parse):');
   for (const m of memory) {
-    console.log(`  ${m.shape.padEnd(11)} ${(m.bytes / 1e6).toFixed(1)} MB, ${m.entries} entries, ${m.seconds.toFixed(2)} s, peak +${(m.peakBytes / 1e6).toFixed(0)} MB = ${m.ratio.toFixed(2)}x the document (streamed in 64 KB chunks)`);
+    console.log(`  ${m.shape.padEnd(11)} ${m.mode.padEnd(7)} ${(m.bytes / 1e6).toFixed(1)} MB, ${m.entries} entries, ${m.seconds.toFixed(2)} s, peak RSS +${(m.peakBytes / 1e6).toFixed(0)} MB over the empty process = ${m.ratio.toFixed(2)}x the document`);
   }
 }
 
 const jsonFile = option('--json', null);
 if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ date: new Date().toISOString(), files: files.length, bytes: totalBytes, results, memory }, null, 1));
+
+/** A synthetic ~50 MB feed: 4,000 long items (12 KB of HTML each), or 100,000 items of ~500 bytes. */
+function generateFeed(shape) {
+  const parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench feed</title><link>https://bench.example/</link>\n'];
+  const items = shape === 'items-100k' ? 100_000 : 4_000;
+  const paragraph = '<p>Ünïcödé text with an <a href="https://bench.example/x?a=1&amp;b=2">escaped link</a> and “quotes” — lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>\n';
+  const body = shape === 'items-100k' ? `&lt;p&gt;${'A short item body &amp;amp; more, as a summary would read. '.repeat(4)}&lt;/p&gt;` : `<![CDATA[${paragraph.repeat(70)}]]>`;
+  for (let i = 0; i < items; i++) {
+    parts.push(`<item><title>Item ${i} &#8211; bench</title><link>https://bench.example/items/${i}</link><guid isPermaLink="false">bench-${i}</guid><dc:creator>Writer ${i % 50}</dc:creator><pubDate>Mon, 02 May 2022 10:${String(i % 60).padStart(2, '0')}:00 +0000</pubDate><description>${shape === 'items-100k' ? body : 'Summary of item ' + i}</description>${shape === 'items-100k' ? '' : `<content:encoded>${body}</content:encoded>`}</item>\n`);
+  }
+  parts.push('</channel></rss>\n');
+  return Buffer.from(parts.join(''));
+}
+
+/**
+ * In a fresh process: parse the document and report the peak RSS over the idle process.
+ * `whole`: the file read into memory and given to parseFeed (the document counts against the
+ * peak). `stream`: read 64 KB at a time into createFeedParser, as the fetcher hands over a body
+ * while it arrives (the whole document is never in memory).
+ */
+async function measureMemoryChild(spec) {
+  const [shape, mode, file] = spec.split(':');
+  const { createFeedParser, parseFeed } = await import(new URL('../dist/parse/index.js', import.meta.url).href);
+  parseFeed('<rss version="2.0"><channel><item><title>warm</title></item></channel></rss>');
+  globalThis.gc?.();
+  const baseline = process.memoryUsage().rss;
+  const bytes = statSync(file).size;
+  const start = process.hrtime.bigint();
+  let feed;
+  if (mode === 'whole') feed = parseFeed(readFileSync(file));
+  else {
+    const parser = createFeedParser();
+    const chunk = Buffer.alloc(65_536);
+    const fd = openSync(file, 'r');
+    for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) parser.write(chunk.subarray(0, n));
+    closeSync(fd);
+    feed = parser.end();
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const peak = process.resourceUsage().maxRSS * 1024;
+  const peakBytes = Math.max(0, peak - baseline);
+  console.log(JSON.stringify({ shape, mode, bytes, entries: feed.entries.length, seconds, peakBytes, ratio: peakBytes / bytes }));
+}

@@ -77,3 +77,14 @@ function outerMarkup(el: XmlElement): string {
   if (el.children.length === 0 && VOID_ELEMENTS.has(tag)) return `<${tag}${attrs} />`;
   return `<${tag}${attrs}>${innerMarkup(el)}</${tag}>`;
 }
+
+/**
+ * A copy of `text` that does not keep the document chunk it was cut from alive. V8 represents a
+ * substring as a view into its parent; one kept title would otherwise pin a 64 KB chunk, and a
+ * 100,000-item feed would keep its whole text in memory after parsing. Long strings are left
+ * alone (they cover most of their chunk anyway).
+ */
+export function detachString<T extends string | null>(text: T): T {
+  if (text === null || text.length < 13 || text.length > 4096) return text;
+  return (' ' + text).slice(1) as T;
+}

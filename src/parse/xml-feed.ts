@@ -9,9 +9,25 @@ import { adaptAtomEntry, readAlternateLink } from './atom-adapter.js';
 import { describeNonFeed, formatOfRoot, notAFeedError } from './detect-format.js';
 import { readAtomMetadata, readRssMetadata, type FeedMetadata } from './feed-metadata.js';
 import { adaptRssItem, readLink } from './rss-adapter.js';
-import { childNamed, type XmlElement } from './xml-element.js';
+import { childNamed, detachString, type XmlElement } from './xml-element.js';
 import { XmlTokenizer } from './xml-tokenizer.js';
 import { XmlTreeBuilder } from './xml-tree-builder.js';
+
+/** The entry with its strings copied out of the document chunks (see `detachString`). */
+function detachEntry(entry: ParsedEntry): ParsedEntry {
+  entry.id = detachString(entry.id);
+  entry.link = detachString(entry.link);
+  entry.title = detachString(entry.title);
+  entry.author = detachString(entry.author);
+  entry.baseUrl = entry.baseUrl === entry.link ? entry.link : detachString(entry.baseUrl);
+  entry.summary = detachString(entry.summary);
+  entry.content = detachString(entry.content);
+  entry.mediaDescription = detachString(entry.mediaDescription);
+  entry.categories = entry.categories.map(detachString);
+  for (const enclosure of entry.enclosures) enclosure.url = detachString(enclosure.url);
+  if (entry.thumbnail) entry.thumbnail.url = detachString(entry.thumbnail.url);
+  return entry;
+}
 
 /** Push parser for one XML document. */
 export interface XmlFeedParser {
@@ -28,10 +44,10 @@ export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
   const builder = new XmlTreeBuilder(baseUrl, (el: XmlElement) => {
     if (feedLink == null) feedLink = currentFeedLink();
     if (el.name === 'atom:entry') {
-      const entry = adaptAtomEntry(el, feedLink ?? null);
+      const entry = detachEntry(adaptAtomEntry(el, feedLink ?? null));
       atomEntries.add(entry);
       entries.push(entry);
-    } else entries.push(adaptRssItem(el, feedLink ?? null));
+    } else entries.push(detachEntry(adaptRssItem(el, feedLink ?? null)));
   });
   const tokenizer = new XmlTokenizer(builder);
 

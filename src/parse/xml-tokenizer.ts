@@ -35,6 +35,9 @@ const QUESTION = 63;
 const EQ = 61;
 const DQUOTE = 34;
 const SQUOTE = 39;
+/** A start tag or DOCTYPE still open after this many characters is closed where it stands
+ * (re-scanning it on every chunk would make streaming quadratic). */
+const MAX_TOKEN = 1 << 20;
 
 /** Whitespace per XML 1.0 §2.3 (S). */
 function isSpace(c: number): boolean {
@@ -108,11 +111,12 @@ export class XmlTokenizer {
         break;
       }
       const c = buf.charCodeAt(lt + 1);
+      const force = final || len - lt > MAX_TOKEN;
       let next: number;
-      if (c === SLASH) next = this.readCloseTag(buf, lt, final);
-      else if (c === BANG) next = this.readBang(buf, lt, final);
+      if (c === SLASH) next = this.readCloseTag(buf, lt, force);
+      else if (c === BANG) next = this.readBang(buf, lt, final, force);
       else if (c === QUESTION) next = this.readUntil(buf, lt, '?>', final, 'processing instruction');
-      else if (isNameStart(c)) next = this.readOpenTag(buf, lt, final);
+      else if (isNameStart(c)) next = this.readOpenTag(buf, lt, force);
       else {
         this.report('"<" not followed by markup');
         h.text('<');
@@ -151,7 +155,7 @@ export class XmlTokenizer {
     return gt + 1;
   }
 
-  private readBang(buf: string, lt: number, final: boolean): number {
+  private readBang(buf: string, lt: number, final: boolean, force: boolean): number {
     if (buf.startsWith('<!--', lt)) return this.readUntil(buf, lt, '-->', final, 'comment');
     if (buf.startsWith('<![CDATA[', lt)) {
       const end = this.findEnd(buf, lt + 9, ']]>', final);
@@ -161,7 +165,7 @@ export class XmlTokenizer {
       return Math.min(end + 3, buf.length);
     }
     if (!final && buf.length - lt < 9) return -1;
-    if (/^<!doctype/i.test(buf.slice(lt, lt + 9))) return this.readDoctype(buf, lt, final);
+    if (/^<!doctype/i.test(buf.slice(lt, lt + 9))) return this.readDoctype(buf, lt, force);
     return this.readUntil(buf, lt, '>', final, 'declaration');
   }
 
