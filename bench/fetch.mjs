@@ -197,17 +197,17 @@ async function runFarm(n) {
     // fresh cache, so it is primed twice before the measured steady cycle.
     writeFileSync(join(dir, 'urls'), Array.from({ length: n }, (_, i) => urlOf(port, i)).join('\n') + '\n');
     writeFileSync(join(dir, 'newsboat.conf'), 'reload-threads 8\nsuppress-first-reload yes\nshow-read-feeds yes\n');
-    const newsboat = (label) => timed('newsboat', ['-x', 'reload', '-u', join(dir, 'urls'), '-c', join(dir, 'cache.db'), '-C', join(dir, 'newsboat.conf')], dir, { HOME: dir });
+    const newsboat = () => timed('newsboat', ['-x', 'reload', '-u', join(dir, 'urls'), '-c', join(dir, 'cache.db'), '-C', join(dir, 'newsboat.conf')], dir, { HOME: dir });
     for (const label of ['cold', 'prime']) {
       const before = statusCounts(dir);
-      const run = await newsboat(label);
+      const run = await newsboat();
       results.peers[`newsboat ${label}`] = { seconds: run.seconds, feedsPerSecond: n / run.seconds, peakRssMb: run.rssMb, nginx: delta(statusCounts(dir), before) };
       console.log(`newsboat ${label} N=${n}: ${run.seconds.toFixed(1)} s, ${(n / run.seconds).toFixed(0)} feeds/s, peak RSS ${run.rssMb.toFixed(0)} MB, nginx ${JSON.stringify(results.peers[`newsboat ${label}`].nginx)}`);
     }
     changeTenPercent('nb');
     {
       const before = statusCounts(dir);
-      const run = await newsboat('steady');
+      const run = await newsboat();
       results.peers['newsboat steady'] = { seconds: run.seconds, feedsPerSecond: n / run.seconds, peakRssMb: run.rssMb, nginx: delta(statusCounts(dir), before) };
       console.log(`newsboat steady N=${n}: ${run.seconds.toFixed(1)} s, ${(n / run.seconds).toFixed(0)} feeds/s, peak RSS ${run.rssMb.toFixed(0)} MB, nginx ${JSON.stringify(results.peers['newsboat steady'].nginx)}`);
     }
