@@ -154,8 +154,10 @@ export function createWebSub(options: WebSubOptions): WebSub {
       let requested = 0;
       for (const feed of await store.allFeeds()) {
         const state = await states.read(feed.id);
-        if (!state || (state.target === null && state.subscriptions.length === 0 && state.blocks.length === 0)) continue;
         // A disabled feed (410 Gone) is unsubscribed rather than renewed.
+        const target = feed.disabled ? null : state?.target ?? null;
+        const plan = state && planReconcile({ ...state, target }, now());
+        if (!plan || (!plan.subscribe && plan.retire.length === 0 && JSON.stringify(plan.state) === JSON.stringify(state))) continue;
         const outcome = await reconcileFeed(feed.id, feed.disabled ? null : undefined).catch((error: unknown) => {
           logger.warn({ feedId: feed.id, feedUrl: feed.url, err: error }, 'WebSub renewal failed');
           return 'none' as const;
