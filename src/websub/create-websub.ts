@@ -45,11 +45,11 @@ export type SubscribeOutcome = 'requested' | 'live' | 'pending' | 'blocked' | 'n
 export interface WebSub {
   /** The callback routes; mount them at {@link webSubMountPath} (`app.route('/websub', routes)`). */
   routes: Hono;
-  /** Subscribes to the feed's first usable hub unless a live, pending or blocked subscription makes it pointless. */
+  /** Subscribes to the feed's first usable hub unless a live, pending or blocked subscription makes it pointless; never throws. */
   subscribeIfHub(feedId: number, discovery: HubDiscovery): Promise<SubscribeOutcome>;
-  /** Unsubscribes the feed from its hubs (best effort); call it before removing the feed. */
+  /** Unsubscribes the feed from its hubs (best effort, never throws); call it before removing the feed. */
   unsubscribe(feedId: number): Promise<void>;
-  /** Renews leases near their end, retires superseded subscriptions; resolves to the subscribe requests sent. */
+  /** Renews leases near their end, retires superseded subscriptions; resolves to the subscribe requests sent. One meta read per feed: call it every few minutes, not per request. */
   renewDue(): Promise<number>;
   /** Resolves once every accepted content distribution has been ingested. */
   whenIdle(): Promise<void>;
@@ -144,25 +144,28 @@ export function createWebSub(options: WebSubOptions): WebSub {
     }
   };
 
+  /** WebSub never breaks its caller's work (a poll, a removal): a failure is logged, the outcome is 'none'. */
+  const reconcileSafely = (feedId: number, discovery: HubDiscovery | null | undefined): Promise<SubscribeOutcome> =>
+    reconcileFeed(feedId, discovery).catch((error: unknown) => {
+      logger.warn({ feedId, err: error }, 'WebSub subscription could not be updated');
+      return 'none' as const;
+    });
+
   return {
     routes: createCallbackRoutes({ states, store, leaseSeconds, maxBodyBytes, logger, deliver }),
-    subscribeIfHub: (feedId, discovery) => reconcileFeed(feedId, discovery),
+    subscribeIfHub: (feedId, discovery) => reconcileSafely(feedId, discovery),
     async unsubscribe(feedId) {
-      await reconcileFeed(feedId, null);
+      await reconcileSafely(feedId, null);
     },
     async renewDue() {
       let requested = 0;
       for (const feed of await store.allFeeds()) {
         const state = await states.read(feed.id);
         // A disabled feed (410 Gone) is unsubscribed rather than renewed.
-        const target = feed.disabled ? null : state?.target ?? null;
+        const target = feed.disabled ? null : (state?.target ?? null);
         const plan = state && planReconcile({ ...state, target }, now());
         if (!plan || (!plan.subscribe && plan.retire.length === 0 && JSON.stringify(plan.state) === JSON.stringify(state))) continue;
-        const outcome = await reconcileFeed(feed.id, feed.disabled ? null : undefined).catch((error: unknown) => {
-          logger.warn({ feedId: feed.id, feedUrl: feed.url, err: error }, 'WebSub renewal failed');
-          return 'none' as const;
-        });
-        if (outcome === 'requested') requested++;
+        if ((await reconcileSafely(feed.id, feed.disabled ? null : undefined)) === 'requested') requested++;
       }
       return requested;
     },

@@ -297,6 +297,19 @@ describe('WebSub subscriber', () => {
     expect(hub.subscriptions.size).toBe(0);
   });
 
+  it('never breaks the caller: an unknown feed is left alone, a store failure is logged', async () => {
+    await startSubscriber();
+    expect(await websub.subscribeIfHub(feed.id + 100, { hubs: [hub.url], topic })).toBe('none');
+    await store.close();
+    expect(await websub.subscribeIfHub(feed.id, { hubs: [hub.url], topic })).toBe('none');
+    await websub.unsubscribe(feed.id);
+    expect(hub.requests).toEqual([]);
+    expect(logs.filter((log) => log.level === 'warn').map((log) => log.message)).toEqual([
+      'WebSub subscription could not be updated',
+      'WebSub subscription could not be updated',
+    ]);
+  });
+
   it.each([
     { name: 'a baseUrl that is not http(s)', options: { baseUrl: 'ftp://example.com/' } },
     { name: 'a baseUrl that is not a URL', options: { baseUrl: 'example.com' } },
