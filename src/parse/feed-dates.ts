@@ -65,7 +65,18 @@ function parseIsoDate(text: string): Date | null {
   return utcDate(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), offset);
 }
 
+/** The canonical RFC 822 shape, `Mon, 02 May 2022 22:43:00 +0200`, read without tokenizing. */
+const RFC822_FAST = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|gmt|ut|utc|z|[ecmp][sd]t)$/;
+
 function parseRfc822Date(text: string): Date | null {
+  const fast = RFC822_FAST.exec(text);
+  if (fast) {
+    const month = MONTHS.get(fast[2] as string);
+    const offset = parseOffset(fast[7] as string);
+    if (month !== undefined && offset !== null) {
+      return utcDate(Number(fast[3]), month, Number(fast[1]), Number(fast[4]), Number(fast[5]), Number(fast[6] ?? 0), offset);
+    }
+  }
   // A leading word followed by a comma is a weekday in any language ("mar., 3 mai 2022").
   const tokens = text.replace(/^[^\s\d,]+\.?,/, ' ').replace(/,/g, ' ').split(/\s+/).filter(Boolean);
   let day: number | undefined;
