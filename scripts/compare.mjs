@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const withPeers = args.includes('--peers');
 const diffAt = args.indexOf('--diff');
 const diff = diffAt >= 0 ? args[diffAt + 1] : '3';
-const dir = args.find((a, i) => !a.startsWith('--') && i !== diffAt + 1) ?? resolve(root, '../shared/corpus');
+const dir = args.find((a, i) => !a.startsWith('--') && (diffAt < 0 || i !== diffAt + 1)) ?? resolve(root, '../shared/corpus');
 
 function fail(message) {
   console.error(`compare: ${message}`);
