@@ -21,6 +21,8 @@ describe('the tributary command line', () => {
       if (request.url === '/feed.xml' && request.headers['if-none-match'] === '"v1"') response.writeHead(304, { etag: '"v1"' }).end();
       else if (request.url === '/feed.xml') response.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(rss(3));
       else if (request.url === '/page.html') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body>hi</body></html>');
+      else if (request.url === '/logo.png') response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+      else if (request.url === '/blog/') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" title="The blog" href="../feed.xml"></head><body>blog</body></html>');
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -41,9 +43,9 @@ describe('the tributary command line', () => {
   });
 
   it('adds, lists, fetches and removes feeds; failures are stored per feed and fetch still exits 0', async () => {
-    expect((await runTributary(['add', `${base}feed.xml`, '--title', 'My fixture'], dir)).code).toBe(0);
-    expect((await runTributary(['add', `${base}page.html`], dir)).code).toBe(0);
-    const duplicate = await runTributary(['add', `${base}feed.xml`], dir);
+    expect((await runTributary(['--allow-private', 'add', `${base}feed.xml`, '--title', 'My fixture'], dir)).code).toBe(0);
+    expect((await runTributary(['add', `${base}page.html`, '--no-discover'], dir)).code).toBe(0);
+    const duplicate = await runTributary(['add', `${base}feed.xml`, '--no-discover'], dir);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toMatch(/already/i);
 
@@ -74,9 +76,24 @@ describe('the tributary command line', () => {
     expect(missing.stderr).toContain('not subscribed');
   });
 
+  it('add finds the feed a page advertises (or at a usual path), and refuses what is neither', async () => {
+    const other = await makeTempDir();
+    const found = await runTributary(['--allow-private', 'add', `${base}blog/`], other);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toContain(`added ${base}feed.xml`);
+    const guessed = await runTributary(['--allow-private', 'add', `${base}page.html`], other);
+    expect(guessed.stderr).toContain(`Already subscribed to ${base}feed.xml`);
+    const none = await runTributary(['--allow-private', 'add', `${base}logo.png`], other);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/neither a feed nor a web page/);
+    const blocked = await runTributary(['add', `${base}blog/`], other);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/private|loopback|refused/i);
+  });
+
   it('refuses loopback feeds without --allow-private and says why', async () => {
     const other = await makeTempDir();
-    await runTributary(['add', `${base}feed.xml`], other);
+    await runTributary(['add', `${base}feed.xml`, '--no-discover'], other);
     const fetched = await runTributary(['fetch'], other);
     expect(fetched.code).toBe(0);
     expect(fetched.stdout).toMatch(/1 failed/);

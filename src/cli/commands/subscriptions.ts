@@ -11,8 +11,9 @@ import type { FeedSummary } from '../../model/index.js';
 import { TributaryError } from '../../model/index.js';
 import { opmlDocument } from '../../publish/index.js';
 import { importSubscriptions, normalizeFeedUrl, parseOpml } from '../../subscribe/index.js';
-import { openContext } from '../context.js';
-import type { GlobalOptions } from '../context.js';
+import { fetcherFor, openContext } from '../context.js';
+import type { CommandContext, GlobalOptions } from '../context.js';
+import { discoverFeeds } from '../../fetch/index.js';
 
 export function registerSubscriptionCommands(program: Command, globals: () => GlobalOptions): void {
   program
@@ -31,10 +32,12 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
     .command('add <url>')
     .description('subscribe to a feed')
     .option('--title <title>', 'title to show instead of the feed’s own')
-    .action(async (url: string, options: { title?: string }) => {
+    .option('--no-discover', 'add the URL as it is, without fetching it to find the feed')
+    .action(async (url: string, options: { title?: string; discover: boolean }) => {
       const context = await openContext(globals());
       try {
-        const feed = await context.store.addFeed({ url: normalizeFeedUrl(url), title: options.title ?? null }, Date.now());
+        const feedUrl = options.discover ? await discoverFeedUrl(context, globals(), normalizeFeedUrl(url)) : normalizeFeedUrl(url);
+        const feed = await context.store.addFeed({ url: feedUrl, title: options.title ?? null }, Date.now());
         console.log(`added ${feed.url}`);
       } finally {
         await context.close();
@@ -95,6 +98,20 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
         await context.close();
       }
     });
+}
+
+/** The feed behind what the user typed (a feed, a site's page, a YouTube channel); other candidates are listed. */
+async function discoverFeedUrl(context: CommandContext, globals: GlobalOptions, url: string): Promise<string> {
+  const fetcher = fetcherFor(context.config, globals);
+  try {
+    const [first, ...others] = await discoverFeeds(fetcher, url);
+    if (!first) throw new TributaryError('PARSE_NOT_A_FEED', `no feed found at ${url}`, { url });
+    if (first.url !== url) console.log(`found ${first.url}${first.title ? ` (${first.title})` : ''} via ${first.via}`);
+    for (const other of others) console.log(`  also: ${other.url}${other.title ? ` (${other.title})` : ''}`);
+    return first.url;
+  } finally {
+    await fetcher.close();
+  }
 }
 
 function iso(time: number | null): string | null {
