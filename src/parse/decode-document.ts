@@ -146,7 +146,7 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
     pending = keep ? b.slice(b.length - keep) : new Uint8Array(0);
     const body = keep ? b.subarray(0, b.length - keep) : b;
     // pure ASCII (most chunks of most feeds) decodes four times faster as Latin-1
-    if (isAscii(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).latin1Slice(0, body.byteLength);
+    if (isAscii(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
     if (isUtf8(body)) return utf8Decoder.decode(body);
     problem ??= 'document is not valid UTF-8; invalid bytes read as windows-1252';
     return decodeInvalidUtf8(body);

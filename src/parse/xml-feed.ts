@@ -52,7 +52,7 @@ export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
   const tokenizer = new XmlTokenizer(builder);
 
   function currentFeedLink(): string | null {
-    const root = builder.topLevel[0];
+    const root = builder.topLevel[builder.topLevel.length - 1];
     if (!root) return null;
     if (root.name === 'atom:feed') return readAlternateLink(root);
     const channel = root.name === 'channel' ? root : childNamed(root, 'channel');
@@ -72,8 +72,11 @@ export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
     end(extraProblems: string[]): ParsedFeed {
       tokenizer.end();
       builder.finish();
-      const root = builder.topLevel[0] ?? null;
-      const info = builder.rootInfo;
+      // the first top-level element that is a feed root; junk before it (ill-formed) is skipped
+      let rootIndex = builder.rootInfos.findIndex((info) => formatOfRoot(info) !== null);
+      if (rootIndex < 0) rootIndex = 0;
+      const root = builder.topLevel[rootIndex] ?? null;
+      const info = builder.rootInfos[rootIndex] ?? null;
       let format: FeedFormat | null = info ? formatOfRoot(info) : null;
       if (format === null) {
         if (entries.length === 0) {

@@ -41,14 +41,16 @@ export interface XmlRootInfo {
 
 /** Builds the feed-level tree and streams entries to `onEntry`. */
 export class XmlTreeBuilder implements XmlTokenHandler {
-  /** Top-level elements in document order; the first is the root. */
+  /** Top-level elements in document order (more than one only in ill-formed documents). */
   readonly topLevel: XmlElement[] = [];
-  rootInfo: XmlRootInfo | null = null;
+  /** What each top-level element said about itself, in the same order. */
+  readonly rootInfos: XmlRootInfo[] = [];
   problems: string[] = [];
   private stack: OpenElement[] = [];
   private scope: NamespaceScope = { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() };
   private rootNamespace: string | null = null;
   private rootPrefix = '';
+  private pendingRoot: XmlRootInfo | null = null;
   private entryDepth = -1;
   private skippedDepth = 0;
   private readonly reportProblem = (message: string): void => this.problem(message);
@@ -76,7 +78,8 @@ export class XmlTreeBuilder implements XmlTokenHandler {
         scope.prefixes.set(name === 'xmlns' ? '' : name.slice(6), decodeXmlText(rawAttrs[i + 1] as string).trim());
       }
     }
-    if (this.rootNamespace === null) this.initRoot(qname, scope, rawAttrs);
+    // every top-level element is a root candidate: junk (a PHP warning in <b>) may come first
+    if (this.stack.length === 0) this.initRoot(qname, scope, rawAttrs);
     const parent = this.stack[this.stack.length - 1]?.el ?? null;
     let attrs = NO_ATTRS;
     let base = parent ? parent.base : this.baseUrl;
@@ -96,7 +99,10 @@ export class XmlTreeBuilder implements XmlTokenHandler {
     const isEntry = this.entryDepth === -1 && (el.name === 'item' || el.name === 'atom:entry' || el.name === 'atom:item');
     if (isEntry) this.entryDepth = this.stack.length;
     else if (parent) parent.children.push(el);
-    else this.topLevel.push(el);
+    else {
+      this.topLevel.push(el);
+      this.rootInfos.push(this.pendingRoot as XmlRootInfo);
+    }
     if (selfClosing) {
       if (isEntry) this.finishEntry(el);
       return;
@@ -180,7 +186,7 @@ export class XmlTreeBuilder implements XmlTokenHandler {
       if (name === 'version') version = (rawAttrs[i + 1] as string).trim();
       else if (name === 'xmlns' || name.startsWith('xmlns:')) declared.push((rawAttrs[i + 1] as string).trim().toLowerCase());
     }
-    this.rootInfo = { name: qname, local, namespace, version, declared };
+    this.pendingRoot = { name: qname, local, namespace, version, declared };
   }
 
   /** `prefix:local` with the prefix replaced by the canonical one for its namespace. */
