@@ -101,7 +101,8 @@ export function readEntryExtensions(entry: XmlElement): EntryExtensions {
       case 'atom:link':
         if ((a.rel ?? '').toLowerCase() === 'enclosure') addEnclosure(a.href, a.type, a.length, child.base);
         break;
-      case 'itunes:image': {
+      case 'itunes:image':
+      case 'googleplay:image': {
         const url = cleanUrl(a.href ?? a.url, child.base);
         if (url) images.push({ url, width: null, height: null });
         break;

@@ -87,9 +87,9 @@ export function readRssMetadata(root: XmlElement): FeedMetadata {
     link: readLink(childNamed(channel, 'link')) ?? readAtomLink(channel, 'alternate') ?? cleanUrl(channel.attrs.href, channel.base),
     description: plainDescription(childNamed(channel, 'description', 'dc:description'), 'html')
       ?? plainDescription(childNamed(channel, 'abstract'), 'text')
-      ?? plainDescription(childNamed(channel, 'itunes:summary', 'itunes:subtitle'), 'text'),
+      ?? plainDescription(childNamed(channel, 'itunes:summary', 'itunes:subtitle', 'googleplay:description'), 'text'),
     language: normalizeLanguage(readText(childNamed(channel, 'language', 'dc:language')) ?? root.attrs['xml:lang']),
-    iconUrl: (image && image.name === 'image' ? imageUrl(image) : null) ?? imageUrl(childNamed(channel, 'itunes:image'))
+    iconUrl: (image && image.name === 'image' ? imageUrl(image) : null) ?? imageUrl(childNamed(channel, 'itunes:image', 'googleplay:image'))
       ?? imageUrl(childNamed(channel, 'atom:icon', 'atom:logo')),
     selfUrl: readAtomLink(channel, 'self'),
     hubs: readHubs(channel),

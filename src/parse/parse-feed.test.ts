@@ -144,6 +144,21 @@ describe('parseFeed', () => {
     expect(parseFeed(bytes, { contentType: 'application/rss+xml; charset=ISO-8859-1' }).title).toBe('Café');
   });
 
+  it('reads podcast extensions a river shows: itunes:title, googleplay:author and image, itunes:category', () => {
+    const feed = parseFeed(`<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:googleplay="http://www.google.com/schemas/play-podcasts/1.0">
+      <channel><title>Pod</title><googleplay:image href="https://pod.example/cover.png"/><googleplay:description>About the pod</googleplay:description>
+      <item><itunes:title>Episode title</itunes:title><googleplay:author>Host Name</googleplay:author>
+        <itunes:category text="Technology"><itunes:category text="Gadgets"/></itunes:category><itunes:duration>95</itunes:duration></item></channel></rss>`);
+    expect(feed).toMatchObject({ iconUrl: 'https://pod.example/cover.png', description: 'About the pod' });
+    expect(feed.entries[0]).toMatchObject({ title: 'Episode title', author: 'Host Name', categories: ['Technology', 'Gadgets'], durationSeconds: 95 });
+  });
+
+  it('skips junk before the feed root (a PHP warning) and still reads the channel', () => {
+    const feed = parseFeed('<br />\n<b>Warning</b>: something on line <b>77</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>Behind junk</title><item><title>One</title></item></channel></rss>');
+    expect(feed).toMatchObject({ format: 'rss2', title: 'Behind junk', bozo: true });
+    expect(feed.entries).toHaveLength(1);
+  });
+
   it('recovers items from ill-formed XML and flags it', () => {
     const feed = parseFeed('<rss version="2.0"><channel><title>Broken <b>bold</title><item><title>One & two</title><link>http://x.example/1</link></item><item><title>Unclosed');
     expect(feed.bozo).toBe(true);

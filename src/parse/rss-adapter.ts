@@ -33,7 +33,7 @@ export function readAtomLink(parent: XmlElement, rel: string): string | null {
   return null;
 }
 
-const AUTHOR_ELEMENTS = new Set(['author', 'dc:creator', 'dc:author', 'itunes:author', 'atom:author', 'managingeditor']);
+const AUTHOR_ELEMENTS = new Set(['author', 'dc:creator', 'dc:author', 'itunes:author', 'googleplay:author', 'atom:author', 'managingeditor']);
 const PUBLISHED_ELEMENTS = new Set(['pubdate', 'dcterms:issued', 'atom:published', 'issued']);
 const UPDATED_ELEMENTS = new Set(['dc:date', 'dcterms:modified', 'atom:updated', 'modified']);
 const CONTENT_ELEMENTS = new Set(['content:encoded', 'xhtml:body', 'body', 'atom:content', 'fullitem']);
@@ -69,7 +69,7 @@ export function adaptRssItem(item: XmlElement, feedLink: string | null): ParsedE
     if (typeof child === 'string') continue;
     const name = child.name;
     if (name === 'title' || name === 'dc:title') titleEl ??= child;
-    else if (name === 'media:title') mediaTitleEl ??= child;
+    else if (name === 'media:title' || name === 'itunes:title') mediaTitleEl ??= child;
     else if (name === 'link') link ??= readLink(child);
     else if (name === 'guid' || name === 'id') guidEl ??= child;
     else if (AUTHOR_ELEMENTS.has(name) && (author === null || isEmailOnly(author))) {
