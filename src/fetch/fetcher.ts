@@ -50,6 +50,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const limiter = createHostLimiter(settings.perHostConcurrency);
   return {
     fetchFeed: (request) => fetchFeed(request, { settings, policy, agent, limiter }),
+    dispatcher: agent,
     close: () => agent.close(),
   };
 }

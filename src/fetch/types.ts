@@ -3,6 +3,7 @@
  * The fetch stage's public shapes: what a fetcher is configured with, what one fetch asks for and
  * what it returns. A failed fetch is never a result: it is thrown as a TributaryError.
  */
+import type { Dispatcher } from 'undici';
 
 /** Fetcher options; each default is applied in `createFetcher`. */
 export interface FetcherOptions {
@@ -70,6 +71,8 @@ export type FetchResult = FetchOk | FetchNotModified;
 export interface Fetcher {
   /** Fetches one URL; throws a TributaryError (FETCH_*, SSRF_BLOCKED) when it cannot. */
   fetchFeed(request: FetchRequest): Promise<FetchResult>;
+  /** The fetcher's undici dispatcher, with its SSRF guard: for other requests that must obey the same rules (WebSub hub POSTs). */
+  readonly dispatcher: Dispatcher;
   /** Closes the kept-alive connections. */
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ export { nextPollAt, nextRetryAt } from './next-poll.js';
 export type { ScheduleBounds, SuccessFacts } from './next-poll.js';
 export { entryGuid, fingerprintEntry, toEntryInput } from './entry-input.js';
 export type { EntryFingerprint, EntryInputOptions } from './entry-input.js';
-export { refreshFeed } from './refresh-feed.js';
+export { ingestFeedBody, refreshFeed } from './refresh-feed.js';
 export type { RefreshDeps, RefreshOutcome } from './refresh-feed.js';
 export { runFetchCycle } from './run-cycle.js';
 export type { CycleOptions, CycleSummary } from './run-cycle.js';

@@ -10,6 +10,8 @@ import { HttpStatusError, TributaryError, isTributaryError } from '../model/inde
 import type { Feed, ParsedEntry } from '../model/index.js';
 import { parseFeed } from '../parse/index.js';
 import type { Store, UpsertResult } from '../store/index.js';
+import { discoverHub, isLiveSubscription } from '../websub/index.js';
+import type { WebSub } from '../websub/index.js';
 import { fingerprintEntry, toEntryInput } from './entry-input.js';
 import { nextPollAt, nextRetryAt } from './next-poll.js';
 import type { ScheduleBounds } from './next-poll.js';
@@ -20,6 +22,8 @@ export interface RefreshDeps {
   now: () => number;
   bounds: ScheduleBounds;
   embeds?: readonly string[];
+  /** When serving with a public base URL: feeds with a hub are subscribed, and polled rarely while pushed. */
+  websub?: Pick<WebSub, 'subscribeIfHub'>;
 }
 
 export interface RefreshOutcome {
@@ -50,7 +54,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
         consecutiveFailures: 0,
         etag: result.etag ?? feed.etag,
         lastModified: result.lastModified ?? feed.lastModified,
-        nextPollAt: startedAt + previousInterval(feed, deps.bounds),
+        nextPollAt: await pushAware(deps, feed.id, startedAt, startedAt + previousInterval(feed, deps.bounds)),
       });
       return { feedId: feed.id, url, status: 'not-modified', inserted: 0, updated: 0, error: null };
     }
@@ -69,7 +73,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
       consecutiveFailures: 0,
       etag: result.etag,
       lastModified: result.lastModified,
-      nextPollAt: nextPollAt(
+      nextPollAt: await pushAware(deps, feed.id, startedAt, nextPollAt(
         {
           now: startedAt,
           recentEntryTimes: parsed.entries.flatMap((entry) => {
@@ -81,8 +85,9 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
           expiresAt: result.expiresAt,
         },
         deps.bounds,
-      ),
+      )),
     });
+    await deps.websub?.subscribeIfHub(feed.id, discoverHub(url, result, parsed));
     return { feedId: feed.id, url, status: 'ok', inserted, updated, error: null };
   } catch (cause) {
     const error = asTributaryError(cause, feed.url);
@@ -101,6 +106,23 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     });
     return { feedId: feed.id, url: feed.url, status: 'failed', inserted: 0, updated: 0, error };
   }
+}
+
+/**
+ * Parses a document pushed for a feed (WebSub content distribution) and stores its new or
+ * changed entries — the same parse → clean → store path as a fetch.
+ */
+export async function ingestFeedBody(deps: RefreshDeps, feedId: number, body: Uint8Array, contentType: string | null): Promise<UpsertResult> {
+  const feed = await deps.store.getFeed(feedId);
+  if (!feed) throw new TributaryError('FEED_NOT_FOUND', `No subscription with id ${feedId}`);
+  const parsed = parseFeed(body, { contentType, baseUrl: feed.url });
+  return storeChangedEntries(deps, feedId, parsed.entries, deps.now());
+}
+
+/** A feed whose hub pushes its entries is polled at the longest interval only, as a safety net. */
+async function pushAware(deps: RefreshDeps, feedId: number, now: number, planned: number): Promise<number> {
+  if (!deps.websub) return planned;
+  return isLiveSubscription(await deps.store.getFeedMeta(feedId), now) ? Math.max(planned, now + deps.bounds.maxIntervalMs) : planned;
 }
 
 /**

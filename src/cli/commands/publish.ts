@@ -13,6 +13,8 @@ import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import type { Fetcher } from '../../fetch/index.js';
 import { createLogger } from '../logger.js';
+import { webSubFor } from '../websub.js';
+import { webSubMountPath } from '../../websub/index.js';
 
 export function registerPublishCommands(program: Command, globals: () => GlobalOptions): void {
   program
@@ -66,7 +68,16 @@ export function registerPublishCommands(program: Command, globals: () => GlobalO
 export async function serveRiver(context: CommandContext, fetcher: Fetcher, options: { port: number; host: string; tickMs?: number }): Promise<void> {
   const logger = createLogger();
   const theme = await loadTheme(context.config.site);
-  const scheduler = startScheduler(refreshDepsFor(context, fetcher), {
+  const plainDeps = refreshDepsFor(context, fetcher);
+  const websub = webSubFor(context, fetcher, plainDeps, logger);
+  const app = createApp(context.store, context.config.site, theme, {
+    embedHosts: context.config.clean.embeds,
+    status: () => feedHealth(context.store),
+    onError: (error) => logger.error({ err: error }, 'request failed'),
+  });
+  if (websub) app.route(webSubMountPath, websub.routes);
+  const server = await startServer(app, { host: options.host, port: options.port });
+  const scheduler = startScheduler(websub ? { ...plainDeps, websub } : plainDeps, {
     concurrency: context.config.fetch.concurrency,
     tickMs: options.tickMs,
     onOutcome(outcome) {
@@ -79,21 +90,20 @@ export async function serveRiver(context: CommandContext, fetcher: Fetcher, opti
       logger.error({ err: error }, 'fetch cycle could not run');
     },
   });
-  const app = createApp(context.store, context.config.site, theme, {
-    embedHosts: context.config.clean.embeds,
-    status: () => feedHealth(context.store),
-    onError: (error) => logger.error({ err: error }, 'request failed'),
-  });
-  const server = await startServer(app, { host: options.host, port: options.port });
-  logger.info({ url: server.url }, `serving the river at ${server.url}`);
+  // Leases are checked every ten minutes (one meta read per feed), not on every scheduler tick.
+  const renewal = websub ? setInterval(() => void websub.renewDue(), 10 * 60_000) : null;
+  void websub?.renewDue();
+  logger.info({ url: server.url, websub: Boolean(websub) }, `serving the river at ${server.url}`);
   console.log(`tributary: serving the river at ${server.url} (Ctrl-C to stop)`);
   await new Promise<void>((resolveStop) => {
     const stop = (): void => resolveStop();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  if (renewal) clearInterval(renewal);
   await server.close();
   await scheduler.stop();
+  await websub?.whenIdle();
   await fetcher.close();
   await context.close();
 }

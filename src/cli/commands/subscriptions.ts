@@ -11,7 +11,9 @@ import type { FeedSummary } from '../../model/index.js';
 import { TributaryError } from '../../model/index.js';
 import { opmlDocument } from '../../publish/index.js';
 import { importSubscriptions, normalizeFeedUrl, parseOpml } from '../../subscribe/index.js';
-import { fetcherFor, openContext } from '../context.js';
+import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
+import { createLogger } from '../logger.js';
+import { webSubFor } from '../websub.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { discoverFeeds } from '../../fetch/index.js';
 
@@ -52,6 +54,7 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
       try {
         const feed = (await context.store.findFeedByUrl(url)) ?? (await context.store.findFeedByUrl(normalizeFeedUrl(url)));
         if (!feed) throw new TributaryError('FEED_NOT_FOUND', `not subscribed: ${url}`, { url });
+        await unsubscribeFromHub(context, globals(), feed.id);
         await context.store.removeFeed(feed.url);
         console.log(`removed ${feed.url}`);
       } finally {
@@ -109,6 +112,18 @@ async function discoverFeedUrl(context: CommandContext, globals: GlobalOptions, 
     if (first.url !== url) console.log(`found ${first.url}${first.title ? ` (${first.title})` : ''} via ${first.via}`);
     for (const other of others) console.log(`  also: ${other.url}${other.title ? ` (${other.title})` : ''}`);
     return first.url;
+  } finally {
+    await fetcher.close();
+  }
+}
+
+/** A feed pushed by a WebSub hub is unsubscribed before it is removed (best effort, never fails). */
+async function unsubscribeFromHub(context: CommandContext, globals: GlobalOptions, feedId: number): Promise<void> {
+  if (!context.config.site.baseUrl) return;
+  const fetcher = fetcherFor(context.config, globals);
+  try {
+    const websub = webSubFor(context, fetcher, refreshDepsFor(context, fetcher), createLogger());
+    await websub?.unsubscribe(feedId);
   } finally {
     await fetcher.close();
   }
