@@ -3,6 +3,9 @@
  * The view of one river item for the templates: every string is plain text (the templates
  * escape it) except `html`, the sanitized body. In excerpt mode a long item is folded: a short
  * text lead stays visible and the full body waits behind `<details>`, which needs no script.
+ * Code blocks and tables scroll sideways inside the column, so they are made keyboard-focusable
+ * (`tabindex="0"`) as WCAG asks of scrollable regions: the stored HTML was written by the cleaner,
+ * which escapes every `<` in text and attribute values, so a `<pre`/`<table` in it is always a tag.
  */
 import type { RiverItem } from '../model/index.js';
 import type { AttributionPart } from './attribution.js';
@@ -18,6 +21,8 @@ export interface ItemCard {
   author: string | null;
   attribution: AttributionPart[];
   html: string;
+  /** The item's categories, at most `maxTags`. */
+  tags: string[];
   /** The visible lead of a folded item; null when the item is shown in full. */
   excerpt: string | null;
   date: { iso: string; label: string };
@@ -25,6 +30,7 @@ export interface ItemCard {
   rel: string;
 }
 
+const maxTags = 6;
 const excerptThreshold = 600;
 const excerptLength = 280;
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -33,13 +39,14 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 export function createItemCard(item: RiverItem, site: SiteOptions, root: string): ItemCard {
   const date = itemDate(item);
   const sourceTitle = item.feedTitle?.trim() || hostOf(item.feedSiteUrl ?? item.feedUrl);
-  const html = itemHtml(item);
+  const html = focusableScrollers(itemHtml(item));
   return {
     title: itemTitle(item),
     link: item.link,
     author: item.author?.trim() || null,
     attribution: attributionParts(site.attribution, item),
     html,
+    tags: [...new Set(item.categories.map((tag) => tag.trim()).filter((tag) => tag !== ''))].slice(0, maxTags),
     excerpt: site.excerpts ? excerptOf(itemText(item)) : null,
     date: { iso: date.toISOString(), label: `${dateFormat.format(date)} UTC` },
     source: {
@@ -51,6 +58,11 @@ export function createItemCard(item: RiverItem, site: SiteOptions, root: string)
     },
     rel: externalRel,
   };
+}
+
+/** Gives every `<pre>` and `<table>` of cleaned HTML `tabindex="0"`, so keyboard users can scroll them. */
+export function focusableScrollers(html: string): string {
+  return html.replace(/<(pre|table)(?=[\s>])/g, '<$1 tabindex="0"');
 }
 
 /** The first letter of a title, for the source badge. */

@@ -15,15 +15,29 @@ const youtube = makeItem({
 describe('itemHtml', () => {
   it('shows a YouTube-style item as its thumbnail linking to the video, with a play overlay', () => {
     const html = itemHtml(youtube);
-    expect(html).toMatch(/^<a class="media-card media-video" href="https:\/\/www\.youtube\.com\/watch\?v=abc123" rel="noopener noreferrer nofollow ugc">/);
+    expect(html).toMatch(/^<figure class="media"><a class="media-card media-video" href="https:\/\/www\.youtube\.com\/watch\?v=abc123" rel="noopener noreferrer nofollow ugc">/);
     expect(html).toContain('<img src="https://i4.ytimg.com/vi/abc123/hqdefault.jpg" alt="Play video: Environmental Racism: Last Week Tonight" width="480" height="360" loading="lazy"');
     expect(html).toContain('referrerpolicy="no-referrer"');
     expect(html).toContain('class="media-play"');
   });
 
+  it('names the channel (the author, else the feed title) and the video site under the thumbnail', () => {
+    expect(itemHtml(youtube)).toContain('<figcaption class="media-channel">Video by LastWeekTonight on YouTube</figcaption></figure>');
+    const untitled = itemHtml({ ...youtube, author: null, feedTitle: 'Kernel <Cuts>', link: 'https://vimeo.com/42', durationSeconds: 95 });
+    expect(untitled).toContain('<figcaption class="media-channel">Video by Kernel &lt;Cuts&gt; on Vimeo · 1:35</figcaption>');
+  });
+
+  it('shows a thumbnail that is not a video as a plain linked picture, without play button or caption', () => {
+    const html = itemHtml({ ...youtube, link: 'https://photos.example/p/1' });
+    expect(html).toMatch(/^<a class="media-card" href="https:\/\/photos\.example\/p\/1"[^>]*><img [^>]*alt="Open: Environmental Racism/);
+    expect(html).not.toContain('media-play');
+    expect(html).not.toContain('figcaption');
+  });
+
   it('adds the duration and the media description of a video', () => {
     const html = itemHtml({ ...youtube, durationSeconds: 3725, mediaDescription: 'Line <one>\n\nLine two' });
     expect(html).toContain('<span class="media-duration">1:02:05</span>');
+    expect(html).toContain('Video by LastWeekTonight on YouTube · 1:02:05</figcaption>');
     expect(html).toContain('<p class="media-description">Line &lt;one&gt;</p>\n<p class="media-description">Line two</p>');
   });
 

@@ -71,19 +71,36 @@ function renderMediaCard(item: RiverItem): string {
   const duration = item.durationSeconds ? `<span class="media-duration">${formatDuration(item.durationSeconds)}</span>` : '';
   const overlay = video ? '<span class="media-play" aria-hidden="true"></span>' : '';
   const inner = `${image}${overlay}${duration}`;
-  if (!item.link) return `<div class="media-card">${inner}</div>`;
-  return `<a class="media-card${video ? ' media-video' : ''}" href="${escapeUTF8(item.link)}" rel="${externalRel}">${inner}</a>`;
+  const card = item.link
+    ? `<a class="media-card${video ? ' media-video' : ''}" href="${escapeUTF8(item.link)}" rel="${externalRel}">${inner}</a>`
+    : `<div class="media-card">${inner}</div>`;
+  const channel = item.author?.trim() || item.feedTitle?.trim();
+  if (!video || !channel) return card;
+  const where = videoSiteOf(item.link);
+  const length = item.durationSeconds ? ` · ${formatDuration(item.durationSeconds)}` : '';
+  return `<figure class="media">${card}<figcaption class="media-channel">Video by ${escapeUTF8(channel)}${where ? ` on ${where}` : ''}${length}</figcaption></figure>`;
+}
+
+const videoSites: Record<string, string> = {
+  'youtube.com': 'YouTube',
+  'youtu.be': 'YouTube',
+  'youtube-nocookie.com': 'YouTube',
+  'vimeo.com': 'Vimeo',
+};
+
+/** The video site's name for a link, or null for other hosts. */
+function videoSiteOf(link: string | null): string | null {
+  try {
+    return videoSites[new URL(link ?? '').hostname.replace(/^www\.|^m\./, '')] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function isVideo(item: RiverItem): boolean {
   if (item.durationSeconds) return true;
   if (item.enclosures.some((enclosure) => enclosure.type?.startsWith('video/'))) return true;
-  try {
-    const host = new URL(item.link ?? '').hostname.replace(/^www\.|^m\./, '');
-    return ['youtube.com', 'youtu.be', 'vimeo.com', 'youtube-nocookie.com'].includes(host);
-  } catch {
-    return false;
-  }
+  return videoSiteOf(item.link) !== null;
 }
 
 function renderParagraphs(text: string): string {

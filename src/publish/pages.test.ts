@@ -35,7 +35,8 @@ describe('river pages', () => {
     for (const landmark of ['header', 'main', 'footer']) expect(tags(doc, landmark).length).toBeGreaterThan(0);
     expect(text(doc, 'h1')).toEqual([site.title]);
     expect(tags(doc, 'article')).toHaveLength(4);
-    expect(text(doc, 'h2')).toEqual(['<script>alert(1)</script> & "quotes"', 'Second', 'Third', 'Fourth']);
+    expect(text(doc, 'h2').slice(0, 4)).toEqual(['<script>alert(1)</script> & "quotes"', 'Second', 'Third', 'Fourth']);
+    expect(all(doc, (el) => el.name === 'aside')).toHaveLength(1);
   });
 
   it('escape hostile titles, authors, feed titles and links', () => {
@@ -94,18 +95,42 @@ describe('other pages', () => {
   });
 
   it('the sources page shows each source with its site, feed, health, error and entry count', () => {
+    const now = new Date(Date.UTC(2022, 4, 5));
     const feeds = [
       makeFeed({ id: 1, title: 'LWN.net', entryCount: 12 }),
       makeFeed({ id: 2, title: 'Broken <blog>', lastStatus: 'error', errorCode: 'FETCH_TIMEOUT', errorMessage: 'no answer from https://b.example/feed', consecutiveFailures: 3, entryCount: 1 }),
+      makeFeed({ id: 3, title: 'Hiccup', lastStatus: 'error', errorCode: 'FETCH_TIMEOUT', errorMessage: 'slow', consecutiveFailures: 1, lastSuccessAt: now.getTime() - 3_600_000 }),
     ];
-    const html = renderSourcesHtml(theme, feeds, site);
+    const html = renderSourcesHtml(theme, feeds, site, undefined, now);
     const doc = parseDocument(html);
-    expect(text(doc, 'h2')).toEqual(['Broken <blog>', 'LWN.net']);
+    expect(text(doc, 'h2').filter((title) => !['About', 'Subscribe'].includes(title))).toEqual(['Broken <blog>', 'Hiccup', 'LWN.net']);
     expect(html).toContain('FETCH_TIMEOUT: no answer from https://b.example/feed');
-    expect(html).toContain('failing (3 times)');
+    expect(all(doc, (el) => el.attribs.class === 'source status-failing')).toHaveLength(1);
+    expect(html).toContain('no successful fetch since 2022-05-03 16:00 UTC; failed 3 times in a row');
+    expect(html).toContain('<span class="status-badge">last fetch failed</span>');
+    expect(html).toContain('1 failing</strong>');
     expect(html).toContain('12 posts');
     expect(html).toContain('href="../source/2-broken-blog/"');
     expect(html).toContain('href="https://lwn.net/headlines/newrss"');
+  });
+
+  it('an item shows its categories as tags, and a title-only item is its title linking to the original', () => {
+    const tagged = makeItem({ title: 'Tagged', categories: ['rust', ' rust ', '<b>x</b>', '', 'a', 'b', 'c', 'd', 'e'] });
+    const bare = makeItem({ title: 'Just a link', link: 'https://links.example/1', content: null, summary: null });
+    const doc = parseDocument(renderRiverHtml(theme, pageOf([tagged, bare]), site));
+    const [first, second] = tags(doc, 'article');
+    const tagTexts = DomUtils.findAll((el) => el.name === 'li', [first!]).map((el) => DomUtils.textContent(el).trim());
+    expect(tagTexts).toEqual(['rust', '<b>x</b>', 'a', 'b', 'c', 'd']);
+    const link = DomUtils.findOne((el) => el.name === 'a' && (el.parent as { name?: string }).name === 'h2', [second!])!;
+    expect([link.attribs.href, DomUtils.textContent(link).trim()]).toEqual(['https://links.example/1', 'Just a link']);
+    expect(DomUtils.findAll((el) => el.attribs.class === 'content' || el.name === 'ul', [second!])).toHaveLength(0);
+  });
+
+  it('makes code blocks and tables keyboard-scrollable', () => {
+    const html = renderRiverHtml(theme, pageOf([makeItem({ content: '<pre class="language-ts"><code>x</code></pre><table><tr><td>1</td></tr></table><p>pre table</p>' })]), site);
+    expect(html).toContain('<pre tabindex="0" class="language-ts">');
+    expect(html).toContain('<table tabindex="0">');
+    expect(html).toContain('<p>pre table</p>');
   });
 
   it('the search page escapes the query and says when nothing matched', () => {

@@ -5,11 +5,12 @@
  * the same site-relative paths, so both produce identical pages.
  */
 import type { Feed, FeedSummary, RiverPage } from '../model/index.js';
-import { createItemCard, hostOf } from './item-card.js';
+import { createItemCard, hostOf, initialOf } from './item-card.js';
 import type { PageContext } from './page-context.js';
 import { layoutView, rootFor, staticPage } from './page-context.js';
 import { createPagination } from './pagination.js';
 import type { SiteOptions } from './river-source.js';
+import { formatUtc, sourceHealth } from './source-health.js';
 import { sourcePath } from './source-path.js';
 import type { Theme } from './theme.js';
 
@@ -47,24 +48,33 @@ export function renderSourceHtml(theme: Theme, feed: Feed, page: RiverPage, site
   });
 }
 
-/** Renders the sources page: every subscription with its site, feed and health. */
-export function renderSourcesHtml(theme: Theme, feeds: FeedSummary[], site: SiteOptions, ctx: PageContext = staticPage): string {
+/** Renders the sources page: every subscription with its site, feed and health judged at `now`. */
+export function renderSourcesHtml(theme: Theme, feeds: FeedSummary[], site: SiteOptions, ctx: PageContext = staticPage, now: Date = new Date()): string {
   const path = 'sources/';
   const root = rootFor(path);
   const sorted = [...feeds].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-  return theme.render('sources', {
-    ...layoutView(site, ctx, { path, title: 'Sources', heading: 'Sources' }),
-    feeds: sorted.map((feed) => ({
-      title: feed.title?.trim() || hostOf(feed.siteUrl ?? feed.url),
+  const views = sorted.map((feed) => {
+    const health = sourceHealth(feed, now);
+    const title = feed.title?.trim() || hostOf(feed.siteUrl ?? feed.url);
+    return {
+      title,
+      initial: initialOf(title),
+      hue: feed.id % 12,
       href: root + sourcePath(feed),
       siteUrl: feed.siteUrl,
       feedUrl: feed.url,
       entries: feed.entryCount,
-      status: feed.disabled ? 'disabled' : feed.lastStatus === 'not-modified' ? 'ok' : feed.lastStatus,
-      statusLabel: statusLabel(feed),
-      error: feed.lastStatus === 'error' || feed.disabled ? [feed.errorCode, feed.errorMessage ?? feed.disabledReason].filter(Boolean).join(': ') : null,
-      lastSuccess: feed.lastSuccessAt == null ? null : new Date(feed.lastSuccessAt).toISOString(),
-    })),
+      status: health.state,
+      statusLabel: health.label,
+      error: health.error,
+      failingSince: health.failingSince,
+      lastSuccess: feed.lastSuccessAt == null ? null : { iso: new Date(feed.lastSuccessAt).toISOString(), label: formatUtc(feed.lastSuccessAt) },
+    };
+  });
+  return theme.render('sources', {
+    ...layoutView(site, ctx, { path, title: 'Sources', heading: 'Sources' }),
+    feeds: views,
+    failing: views.filter((feed) => feed.status === 'failing').length,
   });
 }
 
@@ -101,17 +111,4 @@ export function renderNotFoundHtml(theme: Theme, site: SiteOptions, ctx: PageCon
 
 function sortKey(feed: FeedSummary): string {
   return (feed.title?.trim() || feed.url).toLocaleLowerCase();
-}
-
-function statusLabel(feed: FeedSummary): string {
-  if (feed.disabled) return 'disabled';
-  switch (feed.lastStatus) {
-    case 'ok':
-    case 'not-modified':
-      return 'ok';
-    case 'error':
-      return feed.consecutiveFailures > 1 ? `failing (${feed.consecutiveFailures} times)` : 'failing';
-    case 'new':
-      return 'not fetched yet';
-  }
 }
