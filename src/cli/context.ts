@@ -8,7 +8,7 @@ import type { Config } from '../config/index.js';
 import { createFetcher } from '../fetch/index.js';
 import type { Fetcher } from '../fetch/index.js';
 import type { RefreshDeps } from '../schedule/index.js';
-import { openStore } from '../store/index.js';
+import { openStore, openThreadStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
 
 export interface GlobalOptions {
@@ -30,10 +30,13 @@ export async function readConfig(globals: GlobalOptions): Promise<Readonly<Confi
   return loadConfig(globals.config, { optional: !globals.configExplicit });
 }
 
-/** Opens the store and registers the config file's feeds in it. */
-export async function openContext(globals: GlobalOptions, config?: Readonly<Config>): Promise<CommandContext> {
+/**
+ * Opens the store and registers the config file's feeds in it. `threaded` puts the store on a
+ * worker thread, for the commands that fetch (database work then runs beside parsing and cleaning).
+ */
+export async function openContext(globals: GlobalOptions, config?: Readonly<Config>, { threaded = false } = {}): Promise<CommandContext> {
   const resolved = config ?? (await readConfig(globals));
-  const store = await openStore(globals.db);
+  const store = threaded ? await openThreadStore(globals.db) : await openStore(globals.db);
   for (const feed of resolved.feeds) {
     if (!(await store.findFeedByUrl(feed.url))) await store.addFeed({ url: feed.url, title: feed.title ?? null }, Date.now());
   }

@@ -32,7 +32,7 @@ export function registerDemoCommand(program: Command, globals: () => GlobalOptio
         schedule: { minIntervalMinutes: 1, maxIntervalMinutes: 5 },
         feeds: feeds.feeds,
       });
-      const context = await openContext({ ...globals(), db: `sqlite:${demoDbPath}` }, config);
+      const context = await openContext({ ...globals(), db: `sqlite:${demoDbPath}` }, config, { threaded: true });
       const fetcher = fetcherFor(config, { allowPrivate: false });
       const summary = await runFetchCycle(refreshDepsFor(context, fetcher), await context.store.allFeeds());
       console.log(`demo: fetched ${summary.feeds} feeds from ${feeds.base} (${summary.newEntries} entries, ${summary.failed} failed) into ${demoDbPath}`);

@@ -16,7 +16,7 @@ export function registerFetchCommand(program: Command, globals: () => GlobalOpti
     .description('run one refresh cycle of every due feed')
     .option('--all', 'refresh every feed, due or not')
     .action(async (options: { all?: boolean }) => {
-      const context = await openContext(globals());
+      const context = await openContext(globals(), undefined, { threaded: true });
       const fetcher = fetcherFor(context.config, globals());
       try {
         const deps = refreshDepsFor(context, fetcher);

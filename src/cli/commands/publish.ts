@@ -59,7 +59,7 @@ export function registerPublishCommands(program: Command, globals: () => GlobalO
     .option('--port <n>', 'port to listen on (0: any free port)', portNumber, 8080)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (options: { port: number; host: string }) => {
-      const context = await openContext(globals());
+      const context = await openContext(globals(), undefined, { threaded: true });
       await serveRiver(context, fetcherFor(context.config, globals()), options);
     });
 }
