@@ -16,27 +16,26 @@ export const chromiumPath = process.env.TRIBUTARY_CHROMIUM ?? '/usr/bin/chromium
 export type ChromiumLookup = { path: string; skip: null } | { path: null; skip: string };
 
 const aptGet = '/usr/bin/apt-get';
+const flock = '/usr/bin/flock';
+const lockFile = '/tmp/tributary-chromium-install.lock';
 
 /**
  * Returns Chromium's path, first running `apt-get install -y chromium` (after `apt-get update`
  * when the package lists are stale) if it is missing and this process may install packages.
+ * Test files run in parallel: the install runs under flock(1), and a waiter finds it done.
  */
 export async function ensureChromium(): Promise<ChromiumLookup> {
   if (existsSync(chromiumPath)) return { path: chromiumPath, skip: null };
   if (process.getuid?.() !== 0 || !existsSync(aptGet)) {
     return { path: null, skip: `browser tests skipped: ${chromiumPath} is missing and apt-get cannot install it here (needs root and apt-get)` };
   }
-  const install = ['-o', 'DPkg::Lock::Timeout=600', 'install', '-y', 'chromium'];
-  if (!(await runApt(install))) {
-    await runApt(['-o', 'DPkg::Lock::Timeout=600', 'update']);
-    await runApt(install);
-  }
+  const apt = `${aptGet} -o DPkg::Lock::Timeout=600`;
+  const script = `test -x ${chromiumPath} || ${apt} install -y chromium || { ${apt} update && ${apt} install -y chromium; }`;
+  const [command, args] = existsSync(flock) ? [flock, [lockFile, '/bin/sh', '-c', script]] : ['/bin/sh', ['-c', script]];
+  console.warn(`browser tests: installing Debian's chromium (${chromiumPath} is missing)…`);
+  await new Promise<void>((resolve) => {
+    execFile(command, args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 * 1024 * 1024 }, () => resolve());
+  });
   if (existsSync(chromiumPath)) return { path: chromiumPath, skip: null };
   return { path: null, skip: `browser tests skipped: apt-get install chromium did not provide ${chromiumPath}` };
-}
-
-function runApt(args: string[]): Promise<boolean> {
-  return new Promise((resolve) => {
-    execFile(aptGet, args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, maxBuffer: 64 * 1024 * 1024 }, (error) => resolve(!error));
-  });
 }

@@ -54,7 +54,7 @@ describe.skipIf(chromium.path === null)('the site in Chromium (live and static b
       { name: 'sources page', path: 'sources/' },
       { name: 'search', path: `search?q=${searchWord}`, liveOnly: true },
     ];
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -76,7 +76,7 @@ describe.skipIf(chromium.path === null)('the site in Chromium (live and static b
     }
     expect(log.outside).toEqual([]);
     await context.close();
-  });
+  }, 60_000);
 
   it('shows the search result, the river’s two pages and the source’s own posts', async () => {
     const { context } = await newContext(browser);
@@ -138,7 +138,7 @@ describe.skipIf(chromium.path === null)('the site in Chromium (live and static b
     expect(Object.fromEntries(Object.entries(summary).map(([name, result]) => [name, result.serious]))).toEqual(
       Object.fromEntries(Object.keys(summary).map((name) => [name, []])),
     );
-  });
+  }, 120_000);
 
   it.each([320, 375])('never scrolls sideways at %i px (river and source pages)', async (width) => {
     const { context } = await newContext(browser, { viewport: { width, height: 700 } });
@@ -150,6 +150,10 @@ describe.skipIf(chromium.path === null)('the site in Chromium (live and static b
         clientWidth: document.documentElement.clientWidth,
       }));
       expect(scrollWidth, `${flavour} ${sitePage.name}`).toBeLessThanOrEqual(clientWidth);
+      if (flavour === 'live') {
+        await mkdir(join(artifacts, 'screenshots'), { recursive: true });
+        await page.screenshot({ path: join(artifacts, 'screenshots', `${sitePage.name.replace(/ /g, '-')}-${width}.png`), fullPage: true });
+      }
     }
     await context.close();
   });
@@ -229,7 +233,7 @@ describe.skipIf(chromium.path === null)('the site in Chromium (live and static b
     const facts = { htmlBytes: Buffer.byteLength(html), cssBytes: Buffer.byteLength(css), frontPageBytesLoaded: weights };
     await writeFile(join(artifacts, 'page-weight.json'), `${JSON.stringify(facts, null, 2)}\n`);
     expect(facts.htmlBytes + facts.cssBytes).toBeLessThan(100_000);
-  });
+  }, 90_000);
 });
 
 interface AxeResult {

@@ -44,7 +44,7 @@ describe.skipIf(chromium.path === null)(`the XSS corpus (${payloads.length} payl
     const sourcePaths = [...sources.matchAll(/href="\.\.\/(source\/[^"]+\/)"/g)].map((match) => match[1]!);
     expect(sourcePaths).toHaveLength(spec.feeds.length);
     paths = ['', 'sources/', ...sourcePaths];
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -84,7 +84,7 @@ describe.skipIf(chromium.path === null)(`the XSS corpus (${payloads.length} payl
     expect(findings).toEqual({});
     expect(log.outside.filter((url) => markerHosts.has(hostOf(url)))).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 
   it.each(['live', 'built'] as const)('shows every item with its marker text (%s river)', async (flavour) => {
     const { context } = await newContext(browser, { bypassCSP: true });
