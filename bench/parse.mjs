@@ -58,20 +58,26 @@ async function parseAll(peer, count = false) {
   return { entries, failures };
 }
 
-const results = [];
+// Rounds are interleaved (every parser once per round) so that a busy machine slows all of
+// them alike; each parser's median round is reported, and its best.
+const counts = new Map();
+const times = new Map(peers.map((peer) => [peer, []]));
 for (const peer of peers) {
-  const counts = await parseAll(peer, true); // also the JIT warm-up
+  counts.set(peer, await parseAll(peer, true)); // also the JIT warm-up
   await parseAll(peer);
-  const times = [];
-  for (let i = 0; i < rounds; i++) {
+}
+for (let i = 0; i < rounds; i++) {
+  for (const peer of peers) {
     const start = process.hrtime.bigint();
     await parseAll(peer);
-    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+    times.get(peer).push(Number(process.hrtime.bigint() - start) / 1e9);
   }
-  times.sort((a, b) => a - b);
-  const seconds = times[Math.floor(times.length / 2)];
-  results.push({ name: peer.name, seconds, mbPerSecond: totalBytes / 1e6 / seconds, filesPerSecond: files.length / seconds, best: totalBytes / 1e6 / times[0], ...counts });
 }
+const results = peers.map((peer) => {
+  const sorted = times.get(peer).sort((a, b) => a - b);
+  const seconds = sorted[Math.floor(sorted.length / 2)];
+  return { name: peer.name, seconds, mbPerSecond: totalBytes / 1e6 / seconds, filesPerSecond: files.length / seconds, best: totalBytes / 1e6 / sorted[0], ...counts.get(peer) };
+});
 
 console.log(`parse bench: ${files.length} real feeds, ${(totalBytes / 1e6).toFixed(1)} MB, median of ${rounds} rounds`);
 console.log(`machine: ${os.cpus()[0]?.model ?? '?'} (${os.cpus().length} cpus), node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);

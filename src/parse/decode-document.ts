@@ -16,6 +16,8 @@ export interface DocumentDecoder {
   end(): string;
   readonly encoding: string | null;
   readonly problem: string | null;
+  /** False while every byte so far was ASCII (then no text can need an encoding repair). */
+  readonly sawNonAscii: boolean;
 }
 
 const SNIFF_BYTES = 1024;
@@ -123,6 +125,7 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
   let encoding: string | null = null;
   let iconvDecoder: { write(b: Buffer): string; end(): string | undefined } | null = null;
   let problem: string | null = null;
+  let sawNonAscii = false;
 
   const start = (bytes: Uint8Array): Uint8Array => {
     const bom = bomEncoding(bytes);
@@ -147,6 +150,7 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
     const body = keep ? b.subarray(0, b.length - keep) : b;
     // pure ASCII (most chunks of most feeds) decodes four times faster as Latin-1
     if (isAscii(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+    sawNonAscii = true;
     if (isUtf8(body)) return utf8Decoder.decode(body);
     problem ??= 'document is not valid UTF-8; invalid bytes read as windows-1252';
     return decodeInvalidUtf8(body);
@@ -164,6 +168,7 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
       head = null;
       bytes = start(joined);
     }
+    if (iconvDecoder) sawNonAscii = true;
     if (iconvDecoder) return iconvDecoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + (final ? iconvDecoder.end() ?? '' : '');
     return decodeUtf8(bytes, final);
   };
@@ -176,6 +181,9 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
     },
     get problem() {
       return problem;
+    },
+    get sawNonAscii() {
+      return sawNonAscii || pending.length > 0;
     },
   };
 }

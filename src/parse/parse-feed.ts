@@ -58,7 +58,7 @@ export function createFeedParser(options: ParseOptions = {}): FeedParser {
       if (mode === 'xml') xml = createXmlFeedParser(baseUrl);
     }
     if (mode === 'json') jsonParts.push(text);
-    else (xml as XmlFeedParser).write(text);
+    else (xml as XmlFeedParser).write(text, decoder === null || decoder.sawNonAscii);
   };
 
   const write = (chunk: Uint8Array | string): void => {

@@ -63,6 +63,7 @@ const HTML_ELEMENTS = new Set(
  * positive would eat text like `a <b> c`. Same heuristic as the Universal Feed Parser.
  */
 export function looksLikeHtml(text: string): boolean {
+  if (!text.includes('<') && !text.includes('&')) return false;
   if (!/<\/\w+>/.test(text) && !/&#?\w+;/.test(text)) return false;
   for (const m of text.matchAll(/<\/?(\w+)/g)) if (!HTML_ELEMENTS.has((m[1] as string).toLowerCase())) return false;
   for (const m of text.matchAll(/&(\w+);/g)) if (decodeHTML(`&${m[1] as string};`) === `&${m[1] as string};`) return false;

@@ -13,6 +13,8 @@ import { childNamed, detachString, type XmlElement } from './xml-element.js';
 import { XmlTokenizer } from './xml-tokenizer.js';
 import { XmlTreeBuilder } from './xml-tree-builder.js';
 
+const DETACH_AFTER = 1 << 20;
+
 /** The entry with its strings copied out of the document chunks (see `detachString`). */
 function detachEntry(entry: ParsedEntry): ParsedEntry {
   entry.id = detachString(entry.id);
@@ -31,7 +33,8 @@ function detachEntry(entry: ParsedEntry): ParsedEntry {
 
 /** Push parser for one XML document. */
 export interface XmlFeedParser {
-  write(text: string): void;
+  /** `maybeNonAscii` false promises the text so far is pure ASCII (skips encoding repairs). */
+  write(text: string, maybeNonAscii?: boolean): void;
   end(extraProblems: string[]): ParsedFeed;
 }
 
@@ -41,13 +44,20 @@ export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
   const atomEntries = new Set<ParsedEntry>();
   let feedLink: string | null | undefined;
   let head = '';
+  // Entries of a small document may keep slices of its text; past 1 MB they get copies, so a
+  // long document's text is not pinned by the entries already parsed.
+  let written = 0;
   const builder = new XmlTreeBuilder(baseUrl, (el: XmlElement) => {
     if (feedLink == null) feedLink = currentFeedLink();
     if (el.name === 'atom:entry') {
-      const entry = detachEntry(adaptAtomEntry(el, feedLink ?? null));
+      const entry = adaptAtomEntry(el, feedLink ?? null);
+      if (written > DETACH_AFTER) detachEntry(entry);
       atomEntries.add(entry);
       entries.push(entry);
-    } else entries.push(detachEntry(adaptRssItem(el, feedLink ?? null)));
+    } else {
+      const entry = adaptRssItem(el, feedLink ?? null);
+      entries.push(written > DETACH_AFTER ? detachEntry(entry) : entry);
+    }
   });
   const tokenizer = new XmlTokenizer(builder);
 
@@ -60,13 +70,15 @@ export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
   }
 
   return {
-    write(text: string): void {
+    write(text: string, maybeNonAscii = true): void {
+      builder.repairNeeded = maybeNonAscii;
       if (head.length < 256) {
         head += text.slice(0, 256);
         if (head.length >= 64 && !/^\ufeff?<\?xml\s/.test(head) && /^\ufeff?\s+<\?xml\s/.test(head)) {
           builder.problem('XML declaration not at the start of the document');
         }
       }
+      written += text.length;
       tokenizer.write(text);
     },
     end(extraProblems: string[]): ParsedFeed {

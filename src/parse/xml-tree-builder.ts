@@ -18,6 +18,7 @@ const MAX_DEPTH = 256;
 interface NamespaceScope {
   prefixes: Map<string, string>;
   names: Map<string, string>;
+  attributeNames: Map<string, string>;
 }
 
 interface OpenElement {
@@ -47,10 +48,12 @@ export class XmlTreeBuilder implements XmlTokenHandler {
   readonly rootInfos: XmlRootInfo[] = [];
   problems: string[] = [];
   private stack: OpenElement[] = [];
-  private scope: NamespaceScope = { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() };
+  private scope: NamespaceScope = { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map(), attributeNames: new Map() };
   private rootNamespace: string | null = null;
   private rootPrefix = '';
   private pendingRoot: XmlRootInfo | null = null;
+  /** Set false by the caller while the input is known to be pure ASCII (nothing to repair). */
+  repairNeeded = true;
   private entryDepth = -1;
   private skippedDepth = 0;
   private readonly reportProblem = (message: string): void => this.problem(message);
@@ -74,7 +77,7 @@ export class XmlTreeBuilder implements XmlTokenHandler {
     for (let i = 0; i < rawAttrs.length; i += 2) {
       const name = rawAttrs[i] as string;
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        if (scope === this.scope) scope = { prefixes: new Map(this.scope.prefixes), names: new Map() };
+        if (scope === this.scope) scope = { prefixes: new Map(this.scope.prefixes), names: new Map(), attributeNames: new Map() };
         scope.prefixes.set(name === 'xmlns' ? '' : name.slice(6), decodeXmlText(rawAttrs[i + 1] as string).trim());
       }
     }
@@ -140,14 +143,15 @@ export class XmlTreeBuilder implements XmlTokenHandler {
     }
     let value = decodeXmlText(raw, this.reportProblem);
     if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
-    top.el.children.push(repairText(value));
+    // character references can produce non-ASCII text even from ASCII bytes
+    top.el.children.push(this.repairNeeded || value.length !== raw.length ? repairText(value) : value);
   }
 
   cdata(value: string): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) return;
     const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
-    top.el.children.push(repairText(text));
+    top.el.children.push(this.repairNeeded ? repairText(text) : text);
   }
 
   /** Closes every element still open (called at the end of the document). */
@@ -164,7 +168,7 @@ export class XmlTreeBuilder implements XmlTokenHandler {
       if (open.isEntry) this.finishEntry(open.el);
     }
     this.scope = this.stack[this.stack.length - 1]?.scope ?? this.scope;
-    if (this.stack.length === 0) this.scope = { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map() };
+    if (this.stack.length === 0) this.scope = { prefixes: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), names: new Map(), attributeNames: new Map() };
   }
 
   private finishEntry(el: XmlElement): void {
@@ -191,7 +195,8 @@ export class XmlTreeBuilder implements XmlTokenHandler {
 
   /** `prefix:local` with the prefix replaced by the canonical one for its namespace. */
   private canonicalName(qname: string, scope: NamespaceScope, isAttribute: boolean): string {
-    const cached = scope.names.get(isAttribute ? '@' + qname : qname);
+    const cache = isAttribute ? scope.attributeNames : scope.names;
+    const cached = cache.get(qname);
     if (cached !== undefined) return cached;
     const colon = qname.indexOf(':');
     const local = (colon === -1 ? qname : qname.slice(colon + 1)).toLowerCase();
@@ -210,7 +215,7 @@ export class XmlTreeBuilder implements XmlTokenHandler {
       }
     }
     const name = prefix ? `${prefix}:${local}` : local;
-    scope.names.set(isAttribute ? '@' + qname : qname, name);
+    cache.set(qname, name);
     return name;
   }
 
