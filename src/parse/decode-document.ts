@@ -27,7 +27,7 @@ const UTF16_LABELS = new Set(['utf-16', 'utf16', 'ucs-2', 'iso-10646-ucs-2', 'un
 const utf8Decoder = new TextDecoder('utf-8');
 
 /** The charset parameter of a Content-Type header value, lower-cased, or null. */
-export function charsetOfContentType(contentType: string | null | undefined): string | null {
+function charsetOfContentType(contentType: string | null | undefined): string | null {
   const m = contentType ? /;\s*charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType) : null;
   return m ? (m[1] as string).toLowerCase() : null;
 }

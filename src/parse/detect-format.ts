@@ -69,7 +69,9 @@ export function describeNonFeed(root: XmlRootInfo | null, text: string): string 
 export function sniffFormat(text: string): FeedFormat {
   const start = text.replace(/^\ufeff/, '').trimStart();
   if (start.startsWith('{')) {
-    return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/1/i.test(start.slice(0, 65536)) ? 'json1' : 'unknown';
+    const head = start.slice(0, 65536);
+    const isJsonFeed = /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/1/i.test(head);
+    return isJsonFeed || /^\{\s*"rss"\s*:\s*\{/.test(head) ? 'json1' : 'unknown';
   }
   const head = start.slice(0, 65536).replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, '');
   const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(head);

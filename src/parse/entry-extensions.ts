@@ -28,7 +28,7 @@ function toInt(value: string | undefined): number | null {
 }
 
 /** itunes:duration: seconds, `MM:SS` or `HH:MM:SS` (fractions dropped). */
-export function parseDuration(text: string | undefined | null): number | null {
+function parseDuration(text: string | undefined | null): number | null {
   if (!text) return null;
   const parts = text.trim().split(':');
   if (parts.length > 3 || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return null;

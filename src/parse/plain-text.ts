@@ -13,11 +13,13 @@ const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 // a tag ends at the first '>' outside quotes (`alt="a<br>b"` stays inside the tag); a tag with
 // an unbalanced quote ends at its first '>'
 const TAG = /<[A-Za-z/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|<[A-Za-z/!?][^>]*>/g;
-const NON_ASCII = /[\u0080-\uffff]/;
+// Characters that NFC may change (Unicode NFC_Quick_Check No/Maybe, by block, generously):
+// combining marks, Indic and other Brahmic signs, Hangul jamo, Greek extended, a few singletons.
+const MAY_CHANGE_UNDER_NFC = /[\u0300-\u036f\u0374\u037e\u0387\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e30-\u0fff\u1000-\u11ff\u1b00-\u1bff\u1dc0-\u1fff\u2000\u2001\u20d0-\u20ff\u2126\u212a\u212b\u2329\u232a\u2adc\u3099\u309a\uf900-\ufaff\ufb1d-\ufb4f\ud834\ud87e]/;
 
 /** NFC, whitespace runs collapsed to one space, trimmed. */
 export function cleanText(text: string): string {
-  const normalized = NON_ASCII.test(text) ? text.normalize('NFC') : text;
+  const normalized = MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
   return normalized.replace(WHITESPACE, ' ').trim();
 }
 

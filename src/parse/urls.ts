@@ -8,11 +8,6 @@
 const ABSOLUTE = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 const UNSAFE_SCHEMES = /^(javascript|vbscript|data):/i;
 
-/** True when `url` has a scheme. */
-export function isAbsoluteUrl(url: string): boolean {
-  return ABSOLUTE.test(url);
-}
-
 /** `url` resolved against `base` when it is relative and a base is known; otherwise as is. */
 export function resolveUrl(url: string, base: string | null): string {
   if (!base || ABSOLUTE.test(url)) return url;
