@@ -63,7 +63,8 @@ describe('the tributary command line', () => {
 
     const json = (await runTributary(['feeds', '--json'], dir)).stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     const failed = json.find((feed) => feed.url === `${base}page.html`)!;
-    expect(failed).toMatchObject({ status: 'error', errorClass: 'PARSE_NOT_A_FEED', consecutiveFailures: 1, entries: 0, disabled: false });
+    expect(failed).toMatchObject({ status: 'error', errorClass: 'PARSE_NOT_A_FEED', consecutiveFailures: 1, entries: 0, disabled: false, failing: false });
+    for (const key of ['url', 'title', 'status', 'httpStatus', 'errorClass', 'errorMessage', 'lastAttemptAt', 'lastSuccessAt', 'consecutiveFailures', 'nextPollAt', 'entries', 'disabled', 'disabledReason']) expect(failed).toHaveProperty(key);
     expect(String(failed.errorMessage)).toContain(`${base}page.html`);
 
     const second = await runTributary(['--allow-private', 'fetch', '--all'], dir);

@@ -23,6 +23,8 @@ export const configSchema = z
         attribution: z.string().default('Post Syndicated from {author} original {link}'),
         /** Folder with templates and assets overriding the default theme. */
         theme: z.string().nullable().default(null),
+        /** A feed failing (no success) for longer than this is flagged as failing on the sources and status pages. */
+        failingAfterHours: z.number().positive().default(24),
         /** Show items folded to an excerpt (with <details>) instead of in full. */
         excerpts: z.boolean().default(false),
       })

@@ -21,6 +21,8 @@ site:
   attribution: "Post Syndicated from {author} original {link}"
   # A folder with templates/assets overriding the default theme (copy themes/default to start).
   theme: null
+  # A feed with no successful fetch for this long is flagged "failing" (sources page, /status, feeds --json).
+  failingAfterHours: 24
   # Fold long items behind a "Read more" (<details>) on the river.
   excerpts: false
 

@@ -31,3 +31,4 @@ export { opmlDocument } from './opml-document.js';
 export type { BuildOptions, BuildResult, SiteWriter } from './site-build.js';
 export { buildSite, createDirectoryWriter } from './site-build.js';
 export { parseSourceSlug, sourcePath } from './source-path.js';
+export { isFailingFeed, sourceHealth } from './source-health.js';

@@ -54,7 +54,7 @@ export function renderSourcesHtml(theme: Theme, feeds: FeedSummary[], site: Site
   const root = rootFor(path);
   const sorted = [...feeds].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   const views = sorted.map((feed) => {
-    const health = sourceHealth(feed, now);
+    const health = sourceHealth(feed, now, site.failingAfterHours * 3_600_000);
     const title = feed.title?.trim() || hostOf(feed.siteUrl ?? feed.url);
     return {
       title,

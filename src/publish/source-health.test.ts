@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceHealth } from './source-health.js';
+import { isFailingFeed, sourceHealth } from './source-health.js';
 import { makeFeed } from './testdata/river-fixtures.js';
 
 const now = new Date(Date.UTC(2025, 2, 14, 12));
@@ -51,5 +51,13 @@ describe('sourceHealth', () => {
     expect(sourceHealth(makeFeed({ ...failed, consecutiveFailures: 1 }), now).error).toBe('FETCH_HTTP_STATUS: HTTP 404 from https://b.example/feed');
     expect(sourceHealth(makeFeed({ disabled: true, errorCode: 'FEED_GONE', disabledReason: 'HTTP 410 Gone' }), now).error).toBe('FEED_GONE: HTTP 410 Gone');
     expect(sourceHealth(makeFeed({ lastStatus: 'ok' }), now).error).toBeNull();
+  });
+
+  it('flags after the configured time instead of a day when the operator sets one', () => {
+    const feed = makeFeed({ ...failed, consecutiveFailures: 2, lastSuccessAt: hoursAgo(3) });
+    expect(sourceHealth(feed, now, 2 * 3_600_000).state).toBe('failing');
+    expect(sourceHealth(feed, now, 4 * 3_600_000).state).toBe('error');
+    expect(isFailingFeed(feed, now.getTime(), 2 * 3_600_000)).toBe(true);
+    expect(isFailingFeed(makeFeed({ ...feed, disabled: true }), now.getTime(), 1)).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
  * @module publish/source-health
  * How the sources page judges a feed. One failed fetch is news, not an emergency: the feed is
  * flagged "failing" only when it keeps failing — failures in a row and no successful fetch for
- * more than a day (counted from when it was added, if it never worked). Everything else a reader
+ * longer than the configured time, a day by default (counted from when it was added, if it never
+ * worked). Everything else a reader
  * needs to decide whether to worry is stated in words: the last error and since when.
  */
 import type { FeedSummary } from '../model/index.js';
@@ -19,16 +20,21 @@ export interface SourceHealth {
   failingSince: string | null;
 }
 
-/** How long a feed may fail before it is flagged as failing. */
+/** How long a feed may fail before it is flagged as failing, by default (config site.failingAfterHours). */
 export const failingAfterMs = 24 * 60 * 60 * 1000;
 
-/** Judges `feed` at `now`. */
-export function sourceHealth(feed: FeedSummary, now: Date): SourceHealth {
+/** True when the feed's recent fetches failed and it has had no success for longer than `after` ms. */
+export function isFailingFeed(feed: FeedSummary, now: number, after: number = failingAfterMs): boolean {
+  return !feed.disabled && feed.consecutiveFailures > 0 && feed.lastStatus === 'error' && now - (feed.lastSuccessAt ?? feed.createdAt) > after;
+}
+
+/** Judges `feed` at `now`; `after` is how long it may fail before it is flagged (default a day). */
+export function sourceHealth(feed: FeedSummary, now: Date, after: number = failingAfterMs): SourceHealth {
   const error = [feed.errorCode, feed.errorMessage ?? feed.disabledReason].filter(Boolean).join(': ') || null;
   if (feed.disabled) return { state: 'disabled', label: 'disabled', error, failingSince: null };
   if (feed.consecutiveFailures > 0 && feed.lastStatus === 'error') {
     const times = feed.consecutiveFailures > 1 ? ` ${feed.consecutiveFailures} times in a row` : '';
-    if (now.getTime() - (feed.lastSuccessAt ?? feed.createdAt) > failingAfterMs) {
+    if (isFailingFeed(feed, now.getTime(), after)) {
       const since = feed.lastSuccessAt == null ? 'never fetched successfully' : `no successful fetch since ${formatUtc(feed.lastSuccessAt)}`;
       return { state: 'failing', label: 'failing', error, failingSince: `${since}; failed${times || ' once'}` };
     }

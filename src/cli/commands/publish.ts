@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { TributaryError } from '../../model/index.js';
-import { buildSite, loadTheme, renderRiverHtml, renderRiverJson, renderRiverText } from '../../publish/index.js';
+import { buildSite, isFailingFeed, loadTheme, renderRiverHtml, renderRiverJson, renderRiverText } from '../../publish/index.js';
 import { startScheduler } from '../../schedule/index.js';
 import { createApp, startServer } from '../../server/index.js';
 import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
@@ -72,7 +72,7 @@ export async function serveRiver(context: CommandContext, fetcher: Fetcher, opti
   const websub = webSubFor(context, fetcher, plainDeps, logger);
   const app = createApp(context.store, context.config.site, theme, {
     embedHosts: context.config.clean.embeds,
-    status: () => feedHealth(context.store),
+    status: () => feedHealth(context.store, context.config.site.failingAfterHours * 3_600_000),
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
   if (websub) app.route(webSubMountPath, websub.routes);
@@ -109,16 +109,19 @@ export async function serveRiver(context: CommandContext, fetcher: Fetcher, opti
 }
 
 /** The health summary served at /status: counts and every feed's last outcome. */
-async function feedHealth(store: CommandContext['store']): Promise<object> {
+async function feedHealth(store: CommandContext['store'], failingAfterMs: number): Promise<object> {
   const feeds = await store.listFeeds();
+  const now = Date.now();
   return {
     feeds: feeds.length,
-    failing: feeds.filter((feed) => feed.lastStatus === 'error').length,
+    erroring: feeds.filter((feed) => feed.lastStatus === 'error').length,
+    failing: feeds.filter((feed) => isFailingFeed(feed, now, failingAfterMs)).length,
     disabled: feeds.filter((feed) => feed.disabled).length,
     entries: feeds.reduce((sum, feed) => sum + feed.entryCount, 0),
     sources: feeds.map((feed) => ({
       url: feed.url, title: feed.title, status: feed.lastStatus, errorClass: feed.errorCode, errorMessage: feed.errorMessage,
       lastSuccessAt: feed.lastSuccessAt, consecutiveFailures: feed.consecutiveFailures, nextPollAt: feed.nextPollAt,
+      failing: isFailingFeed(feed, now, failingAfterMs),
     })),
   };
 }

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { starterConfigYaml } from '../../config/index.js';
 import type { FeedSummary } from '../../model/index.js';
 import { TributaryError } from '../../model/index.js';
-import { opmlDocument } from '../../publish/index.js';
+import { isFailingFeed, opmlDocument } from '../../publish/index.js';
 import { importSubscriptions, normalizeFeedUrl, parseOpml } from '../../subscribe/index.js';
 import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
 import { createLogger } from '../logger.js';
@@ -69,7 +69,12 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
     .action(async (options: { json?: boolean }) => {
       const context = await openContext(globals());
       try {
-        for (const feed of await context.store.listFeeds()) console.log(options.json ? JSON.stringify(feedJson(feed)) : feedLine(feed));
+        const failingAfter = context.config.site.failingAfterHours * 3_600_000;
+        const now = Date.now();
+        for (const feed of await context.store.listFeeds()) {
+          const failing = isFailingFeed(feed, now, failingAfter);
+          console.log(options.json ? JSON.stringify({ ...feedJson(feed), failing }) : feedLine(feed, failing));
+        }
       } finally {
         await context.close();
       }
@@ -133,15 +138,15 @@ function iso(time: number | null): string | null {
   return time == null ? null : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function feedStatus(feed: FeedSummary): string {
+function feedStatus(feed: FeedSummary, failing: boolean): string {
   if (feed.disabled) return `disabled: ${feed.disabledReason ?? ''}`.trim();
-  if (feed.lastStatus === 'error') return `error ${feed.errorCode ?? ''}: ${feed.errorMessage ?? ''}`;
+  if (feed.lastStatus === 'error') return `${failing ? 'FAILING' : 'error'} ${feed.errorCode ?? ''}: ${feed.errorMessage ?? ''}`;
   return feed.lastStatus;
 }
 
 /** One human line: URL, title, last status, entries, next poll. */
-function feedLine(feed: FeedSummary): string {
-  return [feed.url, feed.title ?? '-', feedStatus(feed), `${feed.entryCount} entries`, `next ${iso(feed.nextPollAt) ?? '-'}`].join('\t');
+function feedLine(feed: FeedSummary, failing: boolean): string {
+  return [feed.url, feed.title ?? '-', feedStatus(feed, failing), `${feed.entryCount} entries`, `next ${iso(feed.nextPollAt) ?? '-'}`].join('\t');
 }
 
 function feedJson(feed: FeedSummary): Record<string, unknown> {

@@ -9,6 +9,7 @@ export const site: SiteOptions = {
   pageSize: 3,
   attribution: 'Post Syndicated from {author} original {link}',
   theme: null,
+  failingAfterHours: 24,
   excerpts: false,
 };
 
