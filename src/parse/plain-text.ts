@@ -15,7 +15,13 @@ const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const TAG = /<[A-Za-z/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|<[A-Za-z/!?][^>]*>/g;
 // Characters that NFC may change (Unicode NFC_Quick_Check No/Maybe, by block, generously):
 // combining marks, Indic and other Brahmic signs, Hangul jamo, Greek extended, a few singletons.
-const MAY_CHANGE_UNDER_NFC = /[\u0300-\u036f\u0374\u037e\u0387\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff\u0e30-\u0fff\u1000-\u11ff\u1b00-\u1bff\u1dc0-\u1fff\u2000\u2001\u20d0-\u20ff\u2126\u212a\u212b\u2329\u232a\u2adc\u3099\u309a\uf900-\ufaff\ufb1d-\ufb4f\ud834\ud87e]/;
+const NFC_RANGES = [
+  [0x300, 0x36f], [0x374], [0x37e], [0x387], [0x591, 0x5c7], [0x610, 0x61a], [0x64b, 0x65f], [0x670], [0x6d6, 0x6ed],
+  [0x900, 0xdff], [0xe30, 0xfff], [0x1000, 0x11ff], [0x1b00, 0x1bff], [0x1dc0, 0x1fff], [0x2000, 0x2001], [0x20d0, 0x20ff],
+  [0x2126], [0x212a, 0x212b], [0x2329, 0x232a], [0x2adc], [0x3099, 0x309a], [0xf900, 0xfaff], [0xfb1d, 0xfb4f], [0xd834], [0xd87e],
+];
+const hex = (n: number): string => `\\u${n.toString(16).padStart(4, '0')}`;
+const MAY_CHANGE_UNDER_NFC = new RegExp(`[${NFC_RANGES.map(([a, b]) => (b ? `${hex(a as number)}-${hex(b)}` : hex(a as number))).join('')}]`);
 
 /** NFC, whitespace runs collapsed to one space, trimmed. */
 export function cleanText(text: string): string {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, htmlToPlainText, looksLikeHtml, repairText, truncateText } from './plain-text.js';
+
+describe('htmlToPlainText', () => {
+  const cases: Array<[string, string, string]> = [
+    ['tags become spaces, entities are decoded', '<p>Fish &amp; chips</p><p>&eacute;t&eacute;</p>', 'Fish & chips été'],
+    ['comments, scripts and styles are dropped', 'a<!-- hidden --> b<script>alert(1)</script> c<style>p{}</style>', 'a b c'],
+    ['a ">" inside a quoted attribute does not end the tag', '<img alt="cat<br />dog" src="x.jpg">text', 'text'],
+    ['a tag with an unbalanced quote ends at its first ">"', '<a href=http://x/">example</a>', 'example'],
+    ['a "<" that starts no tag is text', 'a < b and c <= d', 'a < b and c <= d'],
+    ['NBSP and other Unicode spaces collapse', 'a\u00a0\u2003 b\n\t c', 'a b c'],
+    ['legacy entities without ";" decode as in HTML5', 'caf&eacute; &copy 2024', 'café © 2024'],
+    ['text is NFC-normalised', 'cafe\u0301', 'café'],
+  ];
+  for (const [name, html, text] of cases) it(name, () => expect(htmlToPlainText(html)).toBe(text));
+});
+
+describe('plain text helpers', () => {
+  it('collapses whitespace and trims', () => expect(cleanText('  a \n\n b  ')).toBe('a b'));
+  it('cuts at code points, not UTF-16 units, and drops a space at the cut', () => {
+    expect(truncateText('😀😀😀', 2)).toBe('😀😀');
+    expect(truncateText('ab cd', 3)).toBe('ab');
+  });
+  it('repairs double-encoded UTF-8 and C1 punctuation, and leaves real Latin-1 alone', () => {
+    expect(repairText('KÃ¤lte')).toBe('Kälte');
+    expect(repairText('don\u0092t')).toBe('don’t');
+    expect(repairText('café')).toBe('café');
+  });
+  it('guesses HTML in titles conservatively', () => {
+    expect(looksLikeHtml('<b>bold</b> title')).toBe(true);
+    expect(looksLikeHtml('Fish &amp; chips')).toBe(true);
+    expect(looksLikeHtml('a <b> c')).toBe(false);
+    expect(looksLikeHtml('<madeup>x</madeup>')).toBe(false);
+  });
+});
