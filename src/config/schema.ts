@@ -25,6 +25,8 @@ export const configSchema = z
         theme: z.string().nullable().default(null),
         /** A feed failing (no success) for longer than this is flagged as failing on the sources and status pages. */
         failingAfterHours: z.number().positive().default(24),
+        /** Play YouTube items in the page (youtube-nocookie.com player) instead of a thumbnail linking to the video. */
+        embedVideos: z.boolean().default(false),
         /** Show items folded to an excerpt (with <details>) instead of in full. */
         excerpts: z.boolean().default(false),
       })

@@ -23,6 +23,8 @@ site:
   theme: null
   # A feed with no successful fetch for this long is flagged "failing" (sources page, /status, feeds --json).
   failingAfterHours: 24
+  # Play YouTube videos in the page (via youtube-nocookie.com) instead of a thumbnail linking to them.
+  embedVideos: false
   # Fold long items behind a "Read more" (<details>) on the river.
   excerpts: false
 

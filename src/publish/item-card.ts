@@ -39,7 +39,7 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 export function createItemCard(item: RiverItem, site: SiteOptions, root: string): ItemCard {
   const date = itemDate(item);
   const sourceTitle = item.feedTitle?.trim() || hostOf(item.feedSiteUrl ?? item.feedUrl);
-  const html = focusableScrollers(itemHtml(item));
+  const html = focusableScrollers(itemHtml(item, { embedVideos: site.embedVideos }));
   return {
     title: itemTitle(item),
     link: item.link,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemHtml, itemText, itemTitle } from './item-view.js';
+import { itemHtml, itemText, itemTitle, youtubeVideoId } from './item-view.js';
 import { makeItem } from './testdata/river-fixtures.js';
 
 const youtube = makeItem({
@@ -19,6 +19,28 @@ describe('itemHtml', () => {
     expect(html).toContain('<img src="https://i4.ytimg.com/vi/abc123/hqdefault.jpg" alt="Play video: Environmental Racism: Last Week Tonight" width="480" height="360" loading="lazy"');
     expect(html).toContain('referrerpolicy="no-referrer"');
     expect(html).toContain('class="media-play"');
+  });
+
+  it('plays the video in the page through youtube-nocookie.com only when embedVideos is set', () => {
+    const html = itemHtml({ ...youtube, durationSeconds: 754 }, { embedVideos: true });
+    expect(html).toContain('<iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Environmental Racism: Last Week Tonight"');
+    expect(html).toContain('Video by LastWeekTonight on YouTube · 12:34');
+    expect(html).not.toContain('ytimg.com');
+    expect(itemHtml(youtube)).not.toContain('<iframe');
+    expect(itemHtml({ ...youtube, link: 'https://vimeo.com/42' }, { embedVideos: true })).not.toContain('<iframe');
+  });
+
+  it('finds the video id in every YouTube link form, and nothing in others', () => {
+    const cases: Array<[string | null, string | null]> = [
+      ['https://www.youtube.com/watch?v=HV4D-Fx-mlU', 'HV4D-Fx-mlU'],
+      ['https://youtu.be/HV4D-Fx-mlU', 'HV4D-Fx-mlU'],
+      ['https://m.youtube.com/shorts/abc_123', 'abc_123'],
+      ['https://www.youtube-nocookie.com/embed/abc123', 'abc123'],
+      ['https://www.youtube.com/watch?v="><script>', null],
+      ['https://evil.example/watch?v=abc123', null],
+      [null, null],
+    ];
+    for (const [link, id] of cases) expect(youtubeVideoId(link)).toBe(id);
   });
 
   it('names the channel (the author, else the feed title) and the video site under the thumbnail', () => {

@@ -36,13 +36,16 @@ export function itemText(item: RiverItem): string {
 
 /**
  * The item's display HTML: its sanitized content (or summary) with titled images captioned; a
- * thumbnail card linking to the video for media items without body; an audio or video player
+ * thumbnail card linking to the video for media items without body (the youtube-nocookie player
+ * instead when `embedVideos` is set); an audio or video player
  * for podcast-style enclosures; '' for an item with only a title.
  */
-export function itemHtml(item: RiverItem): string {
+export function itemHtml(item: RiverItem, options: ItemHtmlOptions = {}): string {
   const body = itemBody(item);
   const parts: string[] = [];
+  const embedId = options.embedVideos && body === '' ? youtubeVideoId(item.link) : null;
   if (body !== '') parts.push(captionTitledImages(body));
+  else if (embedId) parts.push(renderVideoEmbed(item, embedId));
   else if (item.thumbnail) parts.push(renderMediaCard(item));
   if (body === '' && item.mediaDescription?.trim()) parts.push(renderParagraphs(item.mediaDescription));
   for (const enclosure of item.enclosures) {
@@ -51,6 +54,36 @@ export function itemHtml(item: RiverItem): string {
     if (player) parts.push(player);
   }
   return parts.join('\n');
+}
+
+export interface ItemHtmlOptions {
+  /** Play YouTube videos in the page (youtube-nocookie.com player) instead of linking to them; default false. */
+  embedVideos?: boolean;
+}
+
+/** The video id of a YouTube watch, short or embed link, or null. */
+export function youtubeVideoId(link: string | null): string | null {
+  let url: URL;
+  try {
+    url = new URL(link ?? '');
+  } catch {
+    return null;
+  }
+  const host = url.hostname.replace(/^(www|m)\./, '');
+  const id = host === 'youtu.be' ? url.pathname.slice(1)
+    : host === 'youtube.com' && url.pathname === '/watch' ? url.searchParams.get('v')
+    : host === 'youtube.com' || host === 'youtube-nocookie.com' ? /^\/(?:embed|shorts|live)\/([^/]+)/.exec(url.pathname)?.[1] ?? null
+    : null;
+  return id && /^[\w-]{6,20}$/.test(id) ? id : null;
+}
+
+/** The privacy-friendly YouTube player (no cookies until play), with the channel line under it. */
+function renderVideoEmbed(item: RiverItem, id: string): string {
+  const title = escapeUTF8(itemTitle(item));
+  const player = `<div class="media-embed"><iframe src="https://www.youtube-nocookie.com/embed/${id}" title="${title}" width="560" height="315" loading="lazy" referrerpolicy="strict-origin-when-cross-origin" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen></iframe></div>`;
+  const channel = item.author?.trim() || item.feedTitle?.trim();
+  const length = item.durationSeconds ? ` · ${formatDuration(item.durationSeconds)}` : '';
+  return `<figure class="media">${player}<figcaption class="media-channel">Video${channel ? ` by ${escapeUTF8(channel)}` : ''} on YouTube${length}</figcaption></figure>`;
 }
 
 function itemBody(item: RiverItem): string {

@@ -10,6 +10,7 @@ export const site: SiteOptions = {
   attribution: 'Post Syndicated from {author} original {link}',
   theme: null,
   failingAfterHours: 24,
+  embedVideos: false,
   excerpts: false,
 };
 
