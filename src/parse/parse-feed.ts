@@ -121,9 +121,10 @@ export function createFeedParser(options: ParseOptions = {}): FeedParser {
  */
 export function parseFeed(input: Uint8Array | string, options: ParseOptions = {}): ParsedFeed {
   const parser = createFeedParser(options);
-  // Large documents go through in pieces, so the whole text never exists as one string (half
-  // the peak memory of a 50 MB feed) and finished entries do not pin it.
-  for (let i = 0; i < input.length; i += WHOLE_CHUNK) parser.write(typeof input === 'string' ? input.slice(i, i + WHOLE_CHUNK) : input.subarray(i, i + WHOLE_CHUNK));
+  if (typeof input === 'string') parser.write(input);
+  // Bytes are decoded in pieces, so the whole text never exists as one string (half the peak
+  // memory of a 50 MB feed) and finished entries do not pin it.
+  else for (let i = 0; i < input.length; i += WHOLE_CHUNK) parser.write(input.subarray(i, i + WHOLE_CHUNK));
   return parser.end();
 }
 

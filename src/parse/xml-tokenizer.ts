@@ -68,7 +68,8 @@ export class XmlTokenizer {
   /** Feeds the next piece of the document. */
   write(chunk: string): void {
     if (this.ended) return;
-    this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
+    // join, not +: a cons string would make every later charCodeAt go through an indirection
+    this.buf = this.pos < this.buf.length ? [this.buf.slice(this.pos), chunk].join('') : chunk;
     if (this.resume >= 0) this.resume -= this.pos;
     this.pos = 0;
     this.run(false);
