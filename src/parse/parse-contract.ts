@@ -7,7 +7,7 @@
 import type { FeedFormat, ParsedEntry, ParsedFeed } from '../model/feed.js';
 import { isTributaryError } from '../model/errors.js';
 import { formatUtcDate } from './feed-dates.js';
-import { cleanText, htmlToPlainText, truncateText } from './plain-text.js';
+import { cleanText, htmlToPlainTextPrefix, truncateText } from './plain-text.js';
 
 const TEXT_MAX = 300;
 
@@ -29,8 +29,8 @@ export type ParseContract = {
 
 function entryText(entry: ParsedEntry): string | null {
   const body = entry.content ?? entry.summary;
-  const text = body !== null ? htmlToPlainText(body) : entry.mediaDescription !== null ? cleanText(entry.mediaDescription) : '';
-  return text ? truncateText(text, TEXT_MAX) || null : null;
+  const text = body !== null ? htmlToPlainTextPrefix(body, TEXT_MAX) : truncateText(cleanText(entry.mediaDescription ?? ''), TEXT_MAX);
+  return text || null;
 }
 
 /** The contract object for a parsed feed. */

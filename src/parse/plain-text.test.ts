@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, htmlToPlainText, looksLikeHtml, repairText, truncateText } from './plain-text.js';
+import { cleanText, htmlToPlainText, htmlToPlainTextPrefix, looksLikeHtml, repairText, truncateText } from './plain-text.js';
 
 describe('htmlToPlainText', () => {
   const cases: Array<[string, string, string]> = [
@@ -11,8 +11,31 @@ describe('htmlToPlainText', () => {
     ['NBSP and other Unicode spaces collapse', 'a\u00a0\u2003 b\n\t c', 'a b c'],
     ['legacy entities without ";" decode as in HTML5', 'caf&eacute; &copy 2024', 'café © 2024'],
     ['text is NFC-normalised', 'cafe\u0301', 'café'],
+    ['a stray quote in an attribute name does not swallow the text after the tag',
+      '<p><img alt="Example, "here\'s to the crazy ones", font" src="x.jpg" /></p><p>Yes, that\'s it.</p>', 'Yes, that\'s it.'],
+    ['an unclosed comment leaves the rest as text, its start a tag', 'a <!-- b > c', 'a c'],
   ];
   for (const [name, html, text] of cases) it(name, () => expect(htmlToPlainText(html)).toBe(text));
+});
+
+describe('htmlToPlainText on hostile input', () => {
+  const hostile: Array<[string, string]> = [
+    ['200,000 unclosed comments', '<!--'.repeat(200_000) + '>'],
+    ['100,000 unclosed script tags', '<script>'.repeat(100_000)],
+    ['100,000 unclosed quoted attributes', '<a href="'.repeat(100_000) + '>'],
+    ['a million "<" without any ">"', '<a'.repeat(1_000_000)],
+  ];
+  for (const [name, html] of hostile) {
+    it(`stays linear on ${name}`, () => {
+      const started = Date.now();
+      htmlToPlainText(html);
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+  }
+  it('gives the same 300-character excerpt from a prefix as from the whole article', () => {
+    const article = '<p>' + 'word '.repeat(50) + '</p><!-- c --><script>x</script>'.repeat(20) + '<p>' + 'more '.repeat(5000) + '</p>';
+    expect(htmlToPlainTextPrefix(article, 300)).toBe(truncateText(htmlToPlainText(article), 300));
+  });
 });
 
 describe('plain text helpers', () => {

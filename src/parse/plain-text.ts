@@ -6,13 +6,9 @@
  * (including NBSP and the other Unicode spaces) collapses to one space.
  */
 import { decodeHTML } from 'entities';
+import { stripMarkup } from './strip-markup.js';
 
 const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
-const COMMENT = /<!--[\s\S]*?-->/g;
-const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-// a tag ends at the first '>' outside quotes (`alt="a<br>b"` stays inside the tag); a tag with
-// an unbalanced quote ends at its first '>'
-const TAG = /<[A-Za-z/!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|<[A-Za-z/!?][^>]*>/g;
 // Characters that NFC may change (Unicode NFC_Quick_Check No/Maybe, by block, generously):
 // combining marks, Indic and other Brahmic signs, Hangul jamo, Greek extended, a few singletons.
 const NFC_RANGES = [
@@ -31,14 +27,32 @@ export function cleanText(text: string): string {
 
 /** Flattens HTML to one collapsed line: tags become spaces, entities are decoded. */
 export function htmlToPlainText(html: string): string {
-  let text = html;
-  if (text.includes('<')) {
-    if (text.includes('<!--')) text = text.replace(COMMENT, ' ');
-    if (/<(script|style)/i.test(text)) text = text.replace(SCRIPT_OR_STYLE, ' ');
-    text = text.replace(TAG, ' ');
-  }
+  let text = stripMarkup(html);
   if (text.includes('&')) text = decodeHTML(text);
   return cleanText(text);
+}
+
+/**
+ * The first `max` code points of htmlToPlainText(html), a space at the cut dropped — without
+ * flattening all of a long article: a growing prefix of the HTML is converted until it yields
+ * comfortably more text than needed. The prefix never ends inside a tag, a comment or a
+ * script/style element, so the text it gives is a prefix of the whole document's text.
+ */
+export function htmlToPlainTextPrefix(html: string, max: number): string {
+  for (let length = Math.max(2048, max * 8); ; length *= 2) {
+    if (length >= html.length) return truncateText(htmlToPlainText(html), max);
+    let cut = length;
+    const lastOpen = html.lastIndexOf('<', cut);
+    if (lastOpen > html.lastIndexOf('>', cut)) cut = lastOpen;
+    const prefix = html.slice(0, cut);
+    const lower = prefix.toLowerCase();
+    const opensUnclosed = lower.lastIndexOf('<!--') > lower.lastIndexOf('-->')
+      || lower.lastIndexOf('<script') > lower.lastIndexOf('</script') || lower.lastIndexOf('<style') > lower.lastIndexOf('</style');
+    if (opensUnclosed) continue;
+    const text = htmlToPlainText(prefix);
+    // the last word may be cut (or an entity split); demand a margin beyond `max`
+    if (text.length > max * 2 + 64) return truncateText(text, max);
+  }
 }
 
 /** The first `max` code points of `text`, a space left at the cut dropped. */
