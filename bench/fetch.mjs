@@ -117,7 +117,7 @@ function delta(after, before) {
 function timed(command, commandArgs, cwd, env = {}) {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', command, ...commandArgs], { cwd, env: { ...process.env, ...env } });
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M CPU_S=%U+%S', command, ...commandArgs], { cwd, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -126,8 +126,10 @@ function timed(command, commandArgs, cwd, env = {}) {
     child.on('exit', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const rss = Number(/PEAK_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+      const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr);
+      const cpuSeconds = cpu ? Number(cpu[1]) + Number(cpu[2]) : null;
       if (code !== 0) reject(new Error(`${command} exited ${code}: ${stderr.slice(-500)}`));
-      else resolve({ seconds, rssMb: rss, stdout, stderr });
+      else resolve({ seconds, cpuSeconds, rssMb: rss, stdout, stderr });
     });
   });
 }
@@ -159,10 +161,10 @@ async function runFarm(n) {
     const summary = /(\d+) feeds: (\d+) ok, (\d+) not modified, (\d+) failed; (\d+) new entries/.exec(run.stdout);
     const [feeds, ok, notModified, failed, newEntries] = summary ? summary.slice(1).map(Number) : [0, 0, 0, 0, 0];
     results.tributary[label] = {
-      seconds: run.seconds, feeds, ok, notModified, failed, newEntries,
+      seconds: run.seconds, cpuSeconds: run.cpuSeconds, cycleSeconds: Number(/\(([\d.]+) s\)/.exec(run.stdout)?.[1] ?? NaN), feeds, ok, notModified, failed, newEntries,
       feedsPerSecond: feeds / run.seconds, entriesPerSecond: newEntries / run.seconds, peakRssMb: run.rssMb, nginx: statuses,
     };
-    console.log(`tributary ${label.padEnd(7)} N=${n}: ${run.seconds.toFixed(2)} s, ${(feeds / run.seconds).toFixed(0)} feeds/s, ${newEntries} new entries (${(newEntries / run.seconds).toFixed(0)}/s), ${failed} failed, peak RSS ${run.rssMb.toFixed(0)} MB, nginx ${JSON.stringify(statuses)}`);
+    console.log(`tributary ${label.padEnd(7)} N=${n}: ${run.seconds.toFixed(2)} s (CPU ${run.cpuSeconds?.toFixed(2)} s), ${(feeds / run.seconds).toFixed(0)} feeds/s, ${newEntries} new entries (${(newEntries / run.seconds).toFixed(0)}/s), ${failed} failed, peak RSS ${run.rssMb.toFixed(0)} MB, nginx ${JSON.stringify(statuses)}`);
   };
   const changeTenPercent = (tag) => {
     let changed = 0;

@@ -4,11 +4,13 @@
 // better-sqlite3 stays external (a native addon). The bundle sits two levels below the package
 // root, like every compiled module, so paths computed from import.meta.url (themes, package.json)
 // stay the same.
+//
+// The store's worker thread (dist/store/store-worker.js) is bundled the same way, beside it, as
+// store-worker.bundle.mjs: the fetch commands start it, and it would otherwise load Kysely's
+// modules one by one while the main thread waits for it.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['dist/cli.js'],
-  outfile: 'dist/bin/tributary.mjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -17,4 +19,7 @@ await build({
   banner: { js: "import { createRequire as __tributaryCreateRequire } from 'node:module';\nconst require = __tributaryCreateRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
-});
+};
+
+await build({ ...common, entryPoints: ['dist/cli.js'], outfile: 'dist/bin/tributary.mjs' });
+await build({ ...common, entryPoints: ['dist/store/store-worker.js'], outfile: 'dist/store/store-worker.bundle.mjs' });

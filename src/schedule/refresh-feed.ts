@@ -9,7 +9,7 @@ import type { Fetcher } from '../fetch/index.js';
 import { HttpStatusError, TributaryError, isTributaryError } from '../model/index.js';
 import type { Feed, ParsedEntry } from '../model/index.js';
 import { parseFeed } from '../parse/index.js';
-import type { Store, UpsertResult } from '../store/index.js';
+import type { FeedPatch, Store, UpsertResult } from '../store/index.js';
 import { discoverHub, isLiveSubscription } from '../websub/index.js';
 import type { WebSub } from '../websub/index.js';
 import { fingerprintEntry, toEntryInput } from './entry-input.js';
@@ -24,6 +24,11 @@ export interface RefreshDeps {
   embeds?: readonly string[];
   /** When serving with a public base URL: feeds with a hub are subscribed, and polled rarely while pushed. */
   websub?: Pick<WebSub, 'subscribeIfHub'>;
+  /**
+   * Where a refresh's outcome (status, validators, next poll) is written; default
+   * `store.updateFeed`. A cycle passes a batching recorder (one transaction per batch).
+   */
+  recordResult?: (feedId: number, patch: FeedPatch) => Promise<void>;
 }
 
 export interface RefreshOutcome {
@@ -38,13 +43,14 @@ export interface RefreshOutcome {
 /** Refreshes one feed and records the result on it; never throws for a feed's own failure. */
 export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<RefreshOutcome> {
   const { store, now } = deps;
+  const record = deps.recordResult ?? ((id: number, patch: FeedPatch) => store.updateFeed(id, patch));
   const startedAt = now();
   try {
     const result = await deps.fetcher.fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified });
     const url = await movedUrl(store, feed, result.permanentUrl);
+    if (url !== feed.url) await store.updateFeed(feed.id, { url });
     if (result.kind === 'not-modified') {
-      await store.updateFeed(feed.id, {
-        url,
+      await record(feed.id, {
         lastStatus: 'not-modified',
         httpStatus: result.status,
         errorCode: null,
@@ -60,8 +66,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     }
     const parsed = parseFeed(result.body, { contentType: result.contentType, baseUrl: result.finalUrl });
     const { inserted, updated } = await storeChangedEntries(deps, feed.id, parsed.entries, startedAt);
-    await store.updateFeed(feed.id, {
-      url,
+    await record(feed.id, {
       title: feed.title ?? parsed.title,
       siteUrl: sanitizeUrl(parsed.link, result.finalUrl) ?? feed.siteUrl,
       lastStatus: 'ok',
@@ -94,7 +99,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     const failures = feed.consecutiveFailures + 1;
     const gone = error.code === 'FETCH_GONE';
     if (error.code === 'FEED_NOT_FOUND') return { feedId: feed.id, url: feed.url, status: 'failed', inserted: 0, updated: 0, error };
-    await store.updateFeed(feed.id, {
+    await record(feed.id, {
       lastStatus: 'error',
       httpStatus: error instanceof HttpStatusError ? error.status : null,
       errorCode: error.code,

@@ -6,6 +6,7 @@
  * core — a first fetch cycle's throughput is bound by the busier of the two threads instead of
  * their sum. Calls and results cross as structured clones (plain data: feeds, entries, pages).
  */
+import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { TributaryError, errorCodes } from '../model/index.js';
 import type { ErrorCode } from '../model/index.js';
@@ -13,8 +14,10 @@ import type { StoreCall, StoreReply } from './store-worker.js';
 import type { Store, StoreEngine, StoreOptions } from './store-types.js';
 
 // Every compiled module sits two folders below the package root (dist/store/, dist/bin/), so this
-// finds the compiled worker from the bundle and from the plain build alike.
-const workerUrl = new URL('../store/store-worker.js', import.meta.url);
+// finds the compiled worker from the bundle and from the plain build alike; the bundled worker
+// (scripts/bundle-cli.mjs) starts faster when it is there.
+const bundledWorkerUrl = new URL('../store/store-worker.bundle.mjs', import.meta.url);
+const workerUrl = existsSync(bundledWorkerUrl) ? bundledWorkerUrl : new URL('../store/store-worker.js', import.meta.url);
 
 /** Opens the store named by `url` on a worker thread; same semantics as openStore. */
 export async function openThreadStore(url: string, options: StoreOptions = {}): Promise<Store> {
