@@ -65,6 +65,31 @@ export function describeNonFeed(root: XmlRootInfo | null, text: string): string 
   return `an XML document with root element <${root.name}>`;
 }
 
+/** The text after the XML declaration, comments, processing instructions and DOCTYPE at the start. */
+function skipProlog(text: string): string {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i] as string)) i++;
+    let close: number;
+    if (text.startsWith('<?', i)) close = after(text, '?>', i);
+    else if (text.startsWith('<!--', i)) close = after(text, '-->', i);
+    else if (/^<!doctype/i.test(text.slice(i, i + 9))) {
+      const subset = text.indexOf('[', i);
+      const gt = text.indexOf('>', i);
+      close = subset !== -1 && (gt === -1 || subset < gt) ? after(text, '>', after(text, ']', subset)) : after(text, '>', i);
+    } else return text.slice(i);
+    if (close === -1) return '';
+    i = close;
+  }
+}
+
+/** The index just past the next `token` at or after `from`, or -1. */
+function after(text: string, token: string, from: number): number {
+  if (from === -1) return -1;
+  const at = text.indexOf(token, from);
+  return at === -1 ? -1 : at + token.length;
+}
+
 /** Sniffs the format from the start of a decoded document, without a full parse. */
 export function sniffFormat(text: string): FeedFormat {
   const start = text.replace(/^\ufeff/, '').trimStart();
@@ -73,7 +98,7 @@ export function sniffFormat(text: string): FeedFormat {
     const isJsonFeed = /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/1/i.test(head);
     return isJsonFeed || /^\{\s*"rss"\s*:\s*\{/.test(head) ? 'json1' : 'unknown';
   }
-  const head = start.slice(0, 65536).replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, '');
+  const head = skipProlog(start.slice(0, 65536));
   const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(head);
   if (!m) return 'unknown';
   const attrs = m[3] ?? '';

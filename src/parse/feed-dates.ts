@@ -117,7 +117,7 @@ function parseRfc822Date(text: string): Date | null {
 export function parseFeedDate(text: string | null | undefined): Date | null {
   if (!text) return null;
   const trimmed = text.trim().toLowerCase();
-  if (!trimmed) return null;
+  if (!trimmed || trimmed.length > 200) return null;
   return parseIsoDate(trimmed) ?? parseRfc822Date(trimmed);
 }
 

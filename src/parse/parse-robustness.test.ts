@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isTributaryError } from '../model/errors.js';
-import { createFeedParser, parseFeed, toParseContract } from './index.js';
+import { createFeedParser, detectFeedFormat, parseFeed, toParseContract } from './index.js';
 
 // Invariants over many inputs: whatever the bytes, parsing returns a feed or throws a
 // TributaryError — never anything untyped, never a hang. Inputs are fixtures cut and mutated by
@@ -122,4 +122,22 @@ describe('streaming limits', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(feed.bozo).toBe(true);
   });
+});
+
+describe('sniffing and small fields on hostile input', () => {
+  const cases: Array<[string, () => string]> = [
+    ['20,000 unclosed comments before the root', () => '<!--'.repeat(20_000)],
+    ['an unterminated processing instruction', () => `<?xml ${'x'.repeat(100_000)}`],
+    ['a 1 MB author without an "@" ', () => `<rss><channel><item><author>${'a.'.repeat(500_000)}</author></item></channel></rss>`],
+    ['a 1 MB pubDate', () => `<rss><channel><item><pubDate>${'1 '.repeat(500_000)}</pubDate></item></channel></rss>`],
+  ];
+  for (const [name, input] of cases) {
+    it(`stays fast on ${name}`, () => {
+      const text = input();
+      const started = Date.now();
+      detectFeedFormat(text);
+      outcome(() => parseFeed(text));
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
+  }
 });

@@ -11,7 +11,7 @@ const EMAIL = /([a-zA-Z0-9_\-.+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([
 
 /** True when the whole string is an e-mail address (no name to show). */
 export function isEmailOnly(text: string): boolean {
-  const m = EMAIL.exec(text);
+  const m = text.length <= 512 && text.includes('@') ? EMAIL.exec(text) : null;
   return m !== null && m[0].length === text.replace(/^mailto:/i, '').length;
 }
 
@@ -19,7 +19,8 @@ export function isEmailOnly(text: string): boolean {
 export function readPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   let text = cleanText(raw);
-  const email = EMAIL.exec(text);
+  // the e-mail pattern backtracks on long strings; real author fields are short
+  const email = text.length <= 512 && text.includes('@') ? EMAIL.exec(text) : null;
   if (email) {
     let name = text.replace(email[0], '').replace('()', '').replace('<>', '').trim();
     if (name.startsWith('(')) name = name.slice(1);
