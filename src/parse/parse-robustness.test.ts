@@ -87,6 +87,8 @@ describe('parser robustness', () => {
     { name: 'an unterminated CDATA section of 5 MB', input: () => `<rss><channel><item><title><![CDATA[${'x'.repeat(5_000_000)}` },
     { name: 'an unterminated comment', input: () => `<rss><channel><!-- ${'-'.repeat(100_000)}` },
     { name: '2 MB of "<"', input: () => `<rss>${'<'.repeat(2_000_000)}` },
+    { name: '3 MB of end tags without ">"', input: () => `<rss>${'</a'.repeat(1_000_000)}` },
+    { name: '1 MB of start tags without ">"', input: () => `<rss>${'<a b'.repeat(250_000)}` },
     { name: '200,000 ampersands', input: () => `<rss><channel><title>${'&'.repeat(200_000)}</title></channel></rss>` },
     { name: 'an element with 50,000 attributes', input: () => `<rss ${Array.from({ length: 50_000 }, (_, i) => `a${i}="v"`).join(' ')}><channel/></rss>` },
     { name: 'a DOCTYPE with a huge internal subset', input: () => `<!DOCTYPE rss [${'<!ENTITY a "b">'.repeat(100_000)}]><rss><channel><title>t</title></channel></rss>` },

@@ -61,6 +61,10 @@ export class XmlTokenizer {
   /** Where to resume searching for the end of a pending comment/CDATA/PI/doctype. */
   private resume = -1;
   private ended = false;
+  /** Next '>' and '<' after the last end tag read (-2: unknown), so that runs of broken end
+   * tags without a '>' do not rescan the buffer each time. */
+  private nextGt = -2;
+  private nextLt = -2;
   private reported = new Set<string>();
 
   constructor(private readonly handler: XmlTokenHandler) {}
@@ -72,6 +76,7 @@ export class XmlTokenizer {
     this.buf = this.pos < this.buf.length ? [this.buf.slice(this.pos), chunk].join('') : chunk;
     if (this.resume >= 0) this.resume -= this.pos;
     this.pos = 0;
+    this.nextGt = this.nextLt = -2;
     this.run(false);
   }
 
@@ -144,8 +149,10 @@ export class XmlTokenizer {
   }
 
   private readCloseTag(buf: string, lt: number, final: boolean): number {
-    let gt = buf.indexOf('>', lt + 2);
-    const nextLt = buf.indexOf('<', lt + 2);
+    if (this.nextGt !== -1 && this.nextGt < lt + 2) this.nextGt = buf.indexOf('>', lt + 2);
+    if (this.nextLt !== -1 && this.nextLt < lt + 2) this.nextLt = buf.indexOf('<', lt + 2);
+    let gt = this.nextGt;
+    const nextLt = this.nextLt;
     if (gt === -1 || (nextLt !== -1 && nextLt < gt)) {
       if (gt === -1 && !final) return -1;
       this.report('unterminated end tag');
