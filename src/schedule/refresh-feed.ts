@@ -51,13 +51,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     if (url !== feed.url) await store.updateFeed(feed.id, { url });
     if (result.kind === 'not-modified') {
       await record(feed.id, {
-        lastStatus: 'not-modified',
-        httpStatus: result.status,
-        errorCode: null,
-        errorMessage: null,
-        lastAttemptAt: startedAt,
-        lastSuccessAt: startedAt,
-        consecutiveFailures: 0,
+        ...successPatch('not-modified', result.status, startedAt),
         etag: result.etag ?? feed.etag,
         lastModified: result.lastModified ?? feed.lastModified,
         nextPollAt: await pushAware(deps, feed.id, startedAt, startedAt + previousInterval(feed, deps.bounds)),
@@ -69,13 +63,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
     await record(feed.id, {
       title: feed.title ?? parsed.title,
       siteUrl: sanitizeUrl(parsed.link, result.finalUrl) ?? feed.siteUrl,
-      lastStatus: 'ok',
-      httpStatus: result.status,
-      errorCode: null,
-      errorMessage: null,
-      lastAttemptAt: startedAt,
-      lastSuccessAt: startedAt,
-      consecutiveFailures: 0,
+      ...successPatch('ok', result.status, startedAt),
       etag: result.etag,
       lastModified: result.lastModified,
       nextPollAt: await pushAware(deps, feed.id, startedAt, nextPollAt(
@@ -148,6 +136,11 @@ async function storeChangedEntries(deps: RefreshDeps, feedId: number, entries: r
   const changed = candidates.filter(({ fingerprint }) => stored.get(fingerprint.guid) !== fingerprint.contentHash);
   const result = await deps.store.upsertEntries(feedId, changed.map(({ entry, fingerprint }) => toEntryInput(entry, options, fingerprint)), now);
   return { ...result, unchanged: result.unchanged + candidates.length - changed.length };
+}
+
+/** What every successful fetch (200 or 304) records: the status, and no error any more. */
+function successPatch(lastStatus: 'ok' | 'not-modified', httpStatus: number, at: number): FeedPatch {
+  return { lastStatus, httpStatus, errorCode: null, errorMessage: null, lastAttemptAt: at, lastSuccessAt: at, consecutiveFailures: 0 };
 }
 
 /** A permanent redirect moves the subscription, unless another subscription already has that URL. */
