@@ -43,6 +43,16 @@ export async function openContext(globals: GlobalOptions, config?: Readonly<Conf
   return { config: resolved, store, close: () => store.close() };
 }
 
+/** Runs `action` with an opened context and closes it afterwards, whatever happens. */
+export async function withContext<T>(globals: GlobalOptions, action: (context: CommandContext) => Promise<T>): Promise<T> {
+  const context = await openContext(globals);
+  try {
+    return await action(context);
+  } finally {
+    await context.close();
+  }
+}
+
 /** The fetcher configured from the config and the --allow-private flag. */
 export function fetcherFor(config: Readonly<Config>, globals: Pick<GlobalOptions, 'allowPrivate'>): Fetcher {
   return createFetcher({

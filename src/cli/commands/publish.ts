@@ -9,7 +9,7 @@ import { TributaryError } from '../../model/index.js';
 import { buildSite, isFailingFeed, loadTheme, renderRiverHtml, renderRiverJson, renderRiverText } from '../../publish/index.js';
 import { startScheduler } from '../../schedule/index.js';
 import { createApp, startServer } from '../../server/index.js';
-import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
+import { fetcherFor, openContext, refreshDepsFor, withContext } from '../context.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import type { Fetcher } from '../../fetch/index.js';
 import { createLogger } from '../logger.js';
@@ -26,16 +26,13 @@ export function registerPublishCommands(program: Command, globals: () => GlobalO
       if (!['text', 'json', 'html'].includes(options.format)) {
         throw new TributaryError('CONFIG_INVALID', `--format must be text, json or html, not ${options.format}`);
       }
-      const context = await openContext(globals());
-      try {
+      await withContext(globals(), async (context) => {
         const { site } = context.config;
         const page = await context.store.river({ page: options.page, pageSize: site.pageSize });
         if (options.format === 'json') console.log(JSON.stringify(renderRiverJson(page, site)));
         else if (options.format === 'text') process.stdout.write(renderRiverText(page, site));
         else process.stdout.write(renderRiverHtml(await loadTheme(site), page, site));
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   program
@@ -43,14 +40,11 @@ export function registerPublishCommands(program: Command, globals: () => GlobalO
     .description('write the river as a static site')
     .option('--out <dir>', 'output folder', 'site')
     .action(async (options: { out: string }) => {
-      const context = await openContext(globals());
-      try {
+      await withContext(globals(), async (context) => {
         const outDir = resolve(options.out);
         const result = await buildSite(context.store, context.config.site, outDir, { embedHosts: context.config.clean.embeds });
         console.log(`wrote ${result.files} files (${result.pages} pages) to ${outDir}`);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   program

@@ -11,7 +11,7 @@ import type { FeedSummary } from '../../model/index.js';
 import { TributaryError } from '../../model/index.js';
 import { isFailingFeed, opmlDocument } from '../../publish/index.js';
 import { importSubscriptions, normalizeFeedUrl, parseOpml } from '../../subscribe/index.js';
-import { fetcherFor, openContext, refreshDepsFor } from '../context.js';
+import { fetcherFor, refreshDepsFor, withContext } from '../context.js';
 import { createLogger } from '../logger.js';
 import { webSubFor } from '../websub.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
@@ -36,30 +36,24 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
     .option('--title <title>', 'title to show instead of the feed’s own')
     .option('--no-discover', 'add the URL as it is, without fetching it to find the feed')
     .action(async (url: string, options: { title?: string; discover: boolean }) => {
-      const context = await openContext(globals());
-      try {
+      await withContext(globals(), async (context) => {
         const feedUrl = options.discover ? await discoverFeedUrl(context, globals(), normalizeFeedUrl(url)) : normalizeFeedUrl(url);
         const feed = await context.store.addFeed({ url: feedUrl, title: options.title ?? null }, Date.now());
         console.log(`added ${feed.url}`);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   program
     .command('remove <url>')
     .description('unsubscribe from a feed and delete its entries')
     .action(async (url: string) => {
-      const context = await openContext(globals());
-      try {
+      await withContext(globals(), async (context) => {
         const feed = (await context.store.findFeedByUrl(url)) ?? (await context.store.findFeedByUrl(normalizeFeedUrl(url)));
         if (!feed) throw new TributaryError('FEED_NOT_FOUND', `not subscribed: ${url}`, { url });
         await unsubscribeFromHub(context, globals(), feed.id);
         await context.store.removeFeed(feed.url);
         console.log(`removed ${feed.url}`);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   program
@@ -67,17 +61,14 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
     .description('list subscriptions: URL, title, last status, entries, next poll')
     .option('--json', 'one JSON object per line per feed')
     .action(async (options: { json?: boolean }) => {
-      const context = await openContext(globals());
-      try {
+      await withContext(globals(), async (context) => {
         const failingAfter = context.config.site.failingAfterHours * 3_600_000;
         const now = Date.now();
         for (const feed of await context.store.listFeeds()) {
           const failing = isFailingFeed(feed, now, failingAfter);
           console.log(options.json ? JSON.stringify({ ...feedJson(feed), failing }) : feedLine(feed, failing));
         }
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   program
@@ -85,26 +76,20 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
     .description('subscribe to every feed of an OPML file')
     .action(async (file: string) => {
       const subscriptions = parseOpml(await readFile(file, 'utf8'));
-      const context = await openContext(globals());
-      try {
+      await withContext(globals(), async (context) => {
         const result = await importSubscriptions(context.store, subscriptions, Date.now());
         for (const { url, error } of result.invalid) console.error(`skipped ${url}: ${error}`);
         console.log(`imported ${result.added} feeds (${result.existing} already subscribed, ${result.invalid.length} skipped)`);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   program
     .command('export')
     .description('print the subscriptions as OPML 2.0')
     .action(async () => {
-      const context = await openContext(globals());
-      try {
+      await withContext(globals(), async (context) => {
         process.stdout.write(opmlDocument(await context.store.listFeeds(), context.config.site, new Date()));
-      } finally {
-        await context.close();
-      }
+      });
     });
 }
 
