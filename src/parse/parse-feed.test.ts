@@ -159,6 +159,12 @@ describe('parseFeed', () => {
     expect(feed.entries).toHaveLength(1);
   });
 
+  it('finds an Atom feed wrapped in an XHTML page', () => {
+    const feed = parseFeed('<html xmlns="http://www.w3.org/1999/xhtml"><body><feed xmlns="http://www.w3.org/2005/Atom"><title>Wrapped</title><author><name>Ann</name></author><entry><title>E</title><id>x:1</id></entry></feed></body></html>');
+    expect(feed).toMatchObject({ format: 'atom10', title: 'Wrapped' });
+    expect(feed.entries[0]).toMatchObject({ title: 'E', author: 'Ann' });
+  });
+
   it('recovers items from ill-formed XML and flags it', () => {
     const feed = parseFeed('<rss version="2.0"><channel><title>Broken <b>bold</title><item><title>One & two</title><link>http://x.example/1</link></item><item><title>Unclosed');
     expect(feed.bozo).toBe(true);

@@ -31,6 +31,20 @@ function detachEntry(entry: ParsedEntry): ParsedEntry {
   return entry;
 }
 
+const FEED_ELEMENTS = new Set(['atom:feed', 'rss', 'channel', 'rdf:rdf']);
+
+/** The first feed element inside `el`, a few levels down at most. */
+function findNestedFeed(el: XmlElement, depth: number): XmlElement | null {
+  if (depth > 0 && FEED_ELEMENTS.has(el.name)) return el;
+  if (depth >= 4) return null;
+  for (const child of el.children) {
+    if (typeof child === 'string') continue;
+    const found = findNestedFeed(child, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Push parser for one XML document. */
 export interface XmlFeedParser {
   /** `maybeNonAscii` false promises the text so far is pure ASCII (skips encoding repairs). */
@@ -90,14 +104,18 @@ export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
       const root = builder.topLevel[rootIndex] ?? null;
       const info = builder.rootInfos[rootIndex] ?? null;
       let format: FeedFormat | null = info ? formatOfRoot(info) : null;
+      let feedEl = root;
+      if (format === null && root) {
+        // a feed wrapped in another document (an XHTML page around an Atom feed)
+        feedEl = findNestedFeed(root, 0) ?? root;
+        if (feedEl !== root) format = feedEl.name === 'atom:feed' ? (feedEl.attrs.version === '0.3' ? 'atom03' : 'atom10') : feedEl.name === 'rdf:rdf' ? 'rss1' : 'rss2';
+      }
       if (format === null) {
-        if (entries.length === 0) {
-          throw notAFeedError(describeNonFeed(info, head), baseUrl);
-        }
+        if (entries.length === 0) throw notAFeedError(describeNonFeed(info, head), baseUrl);
         format = 'unknown';
       }
       let meta: FeedMetadata | null = null;
-      if (root) meta = root.name === 'atom:feed' ? readAtomMetadata(root) : readRssMetadata(root);
+      if (feedEl) meta = feedEl.name === 'atom:feed' ? readAtomMetadata(feedEl) : readRssMetadata(feedEl);
       if (meta?.author) for (const entry of atomEntries) entry.author ??= meta.author;
       const problems = [...extraProblems, ...builder.problems];
       return {
