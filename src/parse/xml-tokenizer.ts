@@ -27,6 +27,8 @@ export interface XmlTokenHandler {
   problem(message: string): void;
 }
 
+/** The attribute list of a tag without attributes (never mutated). */
+const NO_ATTRIBUTES: string[] = [];
 const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47;
@@ -226,7 +228,8 @@ export class XmlTokenizer {
     let i = lt + 1;
     while (i < len && !isNameEnd(buf.charCodeAt(i))) i++;
     const name = buf.slice(lt + 1, i);
-    const attrs: string[] = [];
+    // most tags have no attributes: share one empty list until the first attribute
+    let attrs = NO_ATTRIBUTES;
     for (;;) {
       while (i < len && isSpace(buf.charCodeAt(i))) i++;
       if (i >= len) return this.endOpenTagAtEof(name, attrs, final);
@@ -256,7 +259,7 @@ export class XmlTokenizer {
       if (i >= len) return this.endOpenTagAtEof(name, attrs, final);
       if (buf.charCodeAt(i) !== EQ) {
         this.report('attribute without value');
-        if (attrName) attrs.push(attrName, '');
+        if (attrName) attrs = [...attrs, attrName, ''];
         else i++;
         continue;
       }
@@ -269,17 +272,18 @@ export class XmlTokenizer {
         if (close === -1) {
           if (!final) return -1;
           this.report('unterminated attribute value');
-          attrs.push(attrName, buf.slice(i + 1));
+          attrs = [...attrs, attrName, buf.slice(i + 1)];
           this.handler.openTag(name, attrs, false);
           return len;
         }
+        if (attrs === NO_ATTRIBUTES) attrs = [];
         attrs.push(attrName, buf.slice(i + 1, close));
         i = close + 1;
       } else {
         this.report('attribute value without quotes');
         const start = i;
         while (i < len && !isSpace(buf.charCodeAt(i)) && buf.charCodeAt(i) !== GT) i++;
-        attrs.push(attrName, buf.slice(start, i));
+        attrs = [...attrs, attrName, buf.slice(start, i)];
       }
     }
   }

@@ -29,6 +29,10 @@ interface OpenElement {
 }
 
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NON_SPACE = /[^ \t\r\n]/;
+/** Elements that hold only elements: whitespace text directly inside them is layout. */
+const STRUCTURAL = new Set(['rss', 'channel', 'item', 'rdf:rdf', 'image', 'atom:feed', 'atom:entry', 'atom:author', 'atom:source',
+  'media:group', 'media:content', 'skiphours', 'skipdays', 'items', 'rdf:seq', 'textinput', 'itunes:owner', 'itunes:category']);
 
 /** What the root element said about the document. */
 export interface XmlRootInfo {
@@ -141,6 +145,8 @@ export class XmlTreeBuilder implements XmlTokenHandler {
       if (/\S/.test(raw)) this.problem('text outside the root element');
       return;
     }
+    // indentation between the elements of a container is never read
+    if (STRUCTURAL.has(top.el.name) && !NON_SPACE.test(raw)) return;
     let value = decodeXmlText(raw, this.reportProblem);
     if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
     // character references can produce non-ASCII text even from ASCII bytes
