@@ -286,3 +286,38 @@ describe('per-host concurrency', () => {
     expect(results.map((result) => result.status)).toEqual([200, 200, 200, 200]);
   });
 });
+
+describe('streaming to a sink', () => {
+  it('hands the decompressed body to the sink as it arrives and keeps no copy', async () => {
+    const big = `<rss version="2.0"><channel>${'<item><title>x</title></item>'.repeat(20_000)}</channel></rss>`;
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-encoding': 'gzip' }).end(gzipSync(big));
+    });
+    const chunks: Buffer[] = [];
+    let seen: { contentType: string | null; finalUrl: string } | null = null;
+    const result = await fetcherWith().fetchFeed({
+      url: `${server.origin}/feed`,
+      createSink: (response) => {
+        seen = response;
+        return { write: (chunk) => chunks.push(chunk) };
+      },
+    });
+    expect(result.kind === 'ok' && result.body.length).toBe(0);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).toString()).toBe(big);
+    expect(seen).toEqual({ contentType: 'application/rss+xml; charset=utf-8', finalUrl: `${server.origin}/feed` });
+  });
+
+  it('ends the fetch with the error the sink throws', async () => {
+    const server = await serve((_request, response) => response.writeHead(200).end(feedXml));
+    const error = await fetchError(fetcherWith(), {
+      url: `${server.origin}/feed`,
+      createSink: () => ({
+        write() {
+          throw new TributaryError('PARSE_NOT_A_FEED', 'not a feed', { url: `${server.origin}/feed` });
+        },
+      }),
+    });
+    expect(error.code).toBe('PARSE_NOT_A_FEED');
+  });
+});

@@ -142,8 +142,10 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
           await discardBody(response.body);
           throw new TributaryError('FETCH_TOO_LARGE', `body of ${shownUrl} is ${length} bytes, more than the ${settings.maxBodyBytes} allowed`, { url: url.href });
         }
-        const body = await readBody(response.body, headerValue(response.headers, 'content-encoding'), settings.maxBodyBytes, shownUrl);
-        return { kind: 'ok', ...meta, body, contentType: headerValue(response.headers, 'content-type') };
+        const contentType = headerValue(response.headers, 'content-type');
+        const sink = request.createSink?.({ contentType, finalUrl: meta.finalUrl });
+        const body = await readBody(response.body, headerValue(response.headers, 'content-encoding'), settings.maxBodyBytes, shownUrl, sink);
+        return { kind: 'ok', ...meta, body, contentType };
       } finally {
         release();
       }

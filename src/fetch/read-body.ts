@@ -14,12 +14,17 @@ import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { TributaryError } from '../model/index.js';
+import type { BodySink } from './types.js';
 
 const sliceBytes = 8 * 1024;
 const maxEncodings = 5;
 
-/** Reads `body` fully, decoding `contentEncoding`; throws FETCH_TOO_LARGE past `maxBytes`, FETCH_DECODE on a bad stream. */
-export async function readBody(body: Readable, contentEncoding: string | null, maxBytes: number, url: string): Promise<Buffer> {
+/**
+ * Reads `body` fully, decoding `contentEncoding`; throws FETCH_TOO_LARGE past `maxBytes`,
+ * FETCH_DECODE on a bad stream. With `sink`, the decoded chunks go to it as they arrive (nothing
+ * is kept, an empty buffer is returned) and an error it throws ends the read.
+ */
+export async function readBody(body: Readable, contentEncoding: string | null, maxBytes: number, url: string, sink?: BodySink): Promise<Buffer> {
   const decoders = createDecoders(contentEncoding, url);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -38,7 +43,8 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
     for await (const chunk of source) {
       size += chunk.length;
       if (size > maxBytes) throw tooLarge();
-      chunks.push(chunk);
+      if (sink) sink.write(chunk);
+      else chunks.push(chunk);
     }
   }
 
@@ -55,7 +61,7 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
     }
     throw error;
   }
-  return Buffer.concat(chunks, size);
+  return sink ? Buffer.alloc(0) : Buffer.concat(chunks, size);
 }
 
 // @types/node types pipeline() per arity; a chain of variable length needs the loose signature.

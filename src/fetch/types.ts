@@ -33,6 +33,17 @@ export interface FetchRequest {
   etag?: string | null;
   lastModified?: string | null;
   signal?: AbortSignal;
+  /**
+   * Streams a 200's decompressed body instead of collecting it: called once the response headers
+   * are in, it returns where the chunks go (a streaming parser), and FetchOk.body is then empty.
+   * An error thrown by the sink ends the fetch with that error.
+   */
+  createSink?: (response: { contentType: string | null; finalUrl: string }) => BodySink;
+}
+
+/** Receives a body's decompressed bytes as they arrive. */
+export interface BodySink {
+  write(chunk: Buffer): void;
 }
 
 /** What every answer tells, whether it carried a body or not. */
@@ -57,7 +68,7 @@ export interface FetchMeta {
 
 export interface FetchOk extends FetchMeta {
   kind: 'ok';
-  /** The decompressed body. */
+  /** The decompressed body (empty when the request streamed it to a sink). */
   body: Buffer;
   contentType: string | null;
 }

@@ -8,7 +8,8 @@ import { sanitizeUrl } from '../clean/index.js';
 import type { Fetcher } from '../fetch/index.js';
 import { HttpStatusError, TributaryError, isTributaryError } from '../model/index.js';
 import type { Feed, ParsedEntry } from '../model/index.js';
-import { parseFeed } from '../parse/index.js';
+import { createFeedParser, parseFeed } from '../parse/index.js';
+import type { FeedParser } from '../parse/index.js';
 import type { FeedPatch, Store, UpsertResult } from '../store/index.js';
 import { discoverHub, isLiveSubscription } from '../websub/index.js';
 import type { WebSub } from '../websub/index.js';
@@ -46,7 +47,14 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
   const record = deps.recordResult ?? ((id: number, patch: FeedPatch) => store.updateFeed(id, patch));
   const startedAt = now();
   try {
-    const result = await deps.fetcher.fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified });
+    // The body streams into the parser as it arrives: no whole copy of the document is held.
+    let parser: FeedParser | null = null;
+    const result = await deps.fetcher.fetchFeed({
+      url: feed.url,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      createSink: ({ contentType, finalUrl }) => (parser = createFeedParser({ contentType, baseUrl: finalUrl })),
+    });
     const url = await movedUrl(store, feed, result.permanentUrl);
     if (url !== feed.url) await store.updateFeed(feed.id, { url });
     if (result.kind === 'not-modified') {
@@ -58,7 +66,7 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
       });
       return { feedId: feed.id, url, status: 'not-modified', inserted: 0, updated: 0, error: null };
     }
-    const parsed = parseFeed(result.body, { contentType: result.contentType, baseUrl: result.finalUrl });
+    const parsed = parser ? (parser as FeedParser).end() : parseFeed(result.body, { contentType: result.contentType, baseUrl: result.finalUrl });
     const { inserted, updated } = await storeChangedEntries(deps, feed.id, parsed.entries, startedAt);
     await record(feed.id, {
       title: feed.title ?? parsed.title,

@@ -21,7 +21,9 @@ const workerUrl = existsSync(bundledWorkerUrl) ? bundledWorkerUrl : new URL('../
 
 /** Opens the store named by `url` on a worker thread; same semantics as openStore. */
 export async function openThreadStore(url: string, options: StoreOptions = {}): Promise<Store> {
-  const worker = new Worker(workerUrl, { workerData: { url, options } });
+  // A small young generation: the thread's garbage (cloned batches of entries) is short-lived, and
+  // the default 48 MB semi-spaces would only add to the process's peak memory.
+  const worker = new Worker(workerUrl, { workerData: { url, options }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let closed = false;
