@@ -79,7 +79,7 @@ const cp1252 = (bytes: Uint8Array): string => iconv.decode(Buffer.from(bytes.buf
  * Otherwise it is a single-byte document that lied (its few "valid" sequences are accidents,
  * like "é »" reading as one CJK character): read it all as windows-1252.
  */
-function decodeInvalidUtf8(b: Uint8Array): string {
+function isMostlyUtf8(b: Uint8Array): boolean {
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < b.length; ) {
@@ -97,7 +97,7 @@ function decodeInvalidUtf8(b: Uint8Array): string {
       i++;
     }
   }
-  return valid > invalid ? decodeMixedUtf8(b) : cp1252(b);
+  return valid > invalid;
 }
 
 /** Valid UTF-8 runs as UTF-8, every invalid byte as its windows-1252 character. */
@@ -126,6 +126,9 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
   let iconvDecoder: { write(b: Buffer): string; end(): string | undefined } | null = null;
   let problem: string | null = null;
   let sawNonAscii = false;
+  // Once a chunk shows the document is a single-byte one that claimed UTF-8, every later chunk is
+  // read the same way: the decision must not flip with where the chunks happen to be cut.
+  let singleByte = false;
 
   const start = (bytes: Uint8Array): Uint8Array => {
     const bom = bomEncoding(bytes);
@@ -140,6 +143,7 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
 
   const decodeUtf8 = (bytes: Uint8Array, final: boolean): string => {
     let b = bytes;
+    if (singleByte) return cp1252(b);
     if (pending.length > 0) {
       b = new Uint8Array(pending.length + bytes.length);
       b.set(pending);
@@ -153,7 +157,11 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
     sawNonAscii = true;
     if (isUtf8(body)) return utf8Decoder.decode(body);
     problem ??= 'document is not valid UTF-8; invalid bytes read as windows-1252';
-    return decodeInvalidUtf8(body);
+    if (isMostlyUtf8(body)) return decodeMixedUtf8(body);
+    singleByte = true;
+    const rest = pending;
+    pending = new Uint8Array(0);
+    return cp1252(body) + cp1252(rest);
   };
 
   const feed = (bytes: Uint8Array, final: boolean): string => {

@@ -26,6 +26,10 @@ interface OpenElement {
   qname: string;
   scope: NamespaceScope;
   isEntry: boolean;
+  /** Some text of this element may need an encoding repair (done once, when it closes). */
+  repair: boolean;
+  /** Some text of this element has carriage returns to normalize (when it closes). */
+  newlines: boolean;
 }
 
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -114,7 +118,7 @@ export class XmlTreeBuilder implements XmlTokenHandler {
       if (isEntry) this.finishEntry(el);
       return;
     }
-    this.stack.push({ el, qname, scope, isEntry });
+    this.stack.push({ el, qname, scope, isEntry, repair: false, newlines: false });
     this.scope = scope;
   }
 
@@ -147,17 +151,39 @@ export class XmlTreeBuilder implements XmlTokenHandler {
     }
     // indentation between the elements of a container is never read
     if (STRUCTURAL.has(top.el.name) && !NON_SPACE.test(raw)) return;
-    let value = decodeXmlText(raw, this.reportProblem);
-    if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
+    const value = decodeXmlText(raw, this.reportProblem);
     // character references can produce non-ASCII text even from ASCII bytes
-    top.el.children.push(this.repairNeeded || value.length !== raw.length ? repairText(value) : value);
+    this.pushText(top, value, this.repairNeeded || value.length !== raw.length);
   }
 
   cdata(value: string): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) return;
-    const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value;
-    top.el.children.push(this.repairNeeded ? repairText(text) : text);
+    this.pushText(top, value, this.repairNeeded);
+  }
+
+  /**
+   * Text arrives in pieces wherever a chunk of the stream ends; adjacent pieces are joined into
+   * one node, and line-end normalization (XML 1.0 §2.11) and the encoding repair run on whole
+   * nodes when the element closes, so the result never depends on where the chunks were cut
+   * (a CR LF split across two chunks is still one line end).
+   */
+  private pushText(top: OpenElement, value: string, mayNeedRepair: boolean): void {
+    const children = top.el.children;
+    const last = children.length - 1;
+    if (last >= 0 && typeof children[last] === 'string') children[last] += value;
+    else children.push(value);
+    if (mayNeedRepair) top.repair = true;
+    if (value.includes('\r')) top.newlines = true;
+  }
+
+  private closeText(open: OpenElement): void {
+    if (!open.repair && !open.newlines) return;
+    open.el.children = open.el.children.map((child) => {
+      if (typeof child !== 'string') return child;
+      const text = open.newlines ? child.replace(/\r\n?/g, '\n') : child;
+      return open.repair ? repairText(text) : text;
+    });
   }
 
   /** Closes every element still open (called at the end of the document). */
@@ -171,6 +197,7 @@ export class XmlTreeBuilder implements XmlTokenHandler {
   private popTo(index: number): void {
     while (this.stack.length > index) {
       const open = this.stack.pop() as OpenElement;
+      this.closeText(open);
       if (open.isEntry) this.finishEntry(open.el);
     }
     this.scope = this.stack[this.stack.length - 1]?.scope ?? this.scope;
