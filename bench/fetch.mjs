@@ -156,7 +156,8 @@ async function runFarm(n) {
   const results = { n, tributary: {}, peers: {} };
   const cycle = async (label, fetchArgs) => {
     const before = statusCounts(dir);
-    const run = await timed(process.execPath, [cli, 'fetch', ...fetchArgs], dir);
+    // The bin itself, as a user runs it (its first line sets the node flags).
+    const run = await timed(cli, ['fetch', ...fetchArgs], dir);
     const statuses = delta(statusCounts(dir), before);
     const summary = /(\d+) feeds: (\d+) ok, (\d+) not modified, (\d+) failed; (\d+) new entries/.exec(run.stdout);
     const [feeds, ok, notModified, failed, newEntries] = summary ? summary.slice(1).map(Number) : [0, 0, 0, 0, 0];

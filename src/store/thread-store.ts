@@ -23,7 +23,7 @@ const workerUrl = existsSync(bundledWorkerUrl) ? bundledWorkerUrl : new URL('../
 export async function openThreadStore(url: string, options: StoreOptions = {}): Promise<Store> {
   // A small young generation: the thread's garbage (cloned batches of entries) is short-lived, and
   // the default 48 MB semi-spaces would only add to the process's peak memory.
-  const worker = new Worker(workerUrl, { workerData: { url, options }, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+  const worker = new Worker(workerUrl, { workerData: { url, options }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } });
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let closed = false;
