@@ -57,7 +57,7 @@ export function renderRiverJson(page: RiverPage, site: SiteOptions): RiverJson {
       author: item.author?.trim() || null,
       source: item.feedTitle,
       published: item.published == null ? null : new Date(item.published).toISOString().replace(/\.000Z$/, 'Z'),
-      html: itemHtml(item),
+      html: itemHtml(item, { embedVideos: site.embedVideos }),
       text: itemText(item),
     })),
   };
