@@ -186,6 +186,7 @@ async function runFarm(n) {
     const changed = changeTenPercent('t');
     console.log(`changed ${changed} feeds (one new item at the top of each)`);
     await cycle('steady', ['--all']);
+    await warmCycles();
     if (withPeers) await runPeers(dir, port, n, results);
   } finally {
     nginx.kill('SIGTERM');
@@ -194,6 +195,42 @@ async function runFarm(n) {
     else console.log(`kept ${dir}`);
   }
   return results;
+
+  // The same two cycles inside one long-lived process, as `tributary serve` runs them.
+  async function warmCycles() {
+    rmSync(join(dir, 'warm.db'), { force: true });
+    execFileSync(process.execPath, [cli, '--db', 'sqlite:warm.db', 'import', 'farm.opml'], { cwd: dir });
+    const before = statusCounts(dir);
+    const child = spawn('/usr/bin/time', ['-f', 'PEAK_RSS_KB=%M', process.execPath, '--max-old-space-size=1024', join(here, '_fetch-cycles.mjs'), join(dir, 'warm.db'), String(concurrency)], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const summaries = [];
+    let pending = '';
+    await new Promise((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        pending += chunk;
+        let newline;
+        while ((newline = pending.indexOf('\n')) !== -1) {
+          const line = pending.slice(0, newline);
+          pending = pending.slice(newline + 1);
+          const summary = JSON.parse(line);
+          summaries.push(summary);
+          if (summary.label === 'first') {
+            changeTenPercent('w');
+            child.stdin.write('go\n');
+          }
+        }
+      });
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`warm cycles exited ${code}: ${stderr.slice(-400)}`))));
+    });
+    const rss = Number(/PEAK_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? 0) / 1024;
+    for (const summary of summaries) {
+      const seconds = summary.elapsedMs / 1000;
+      results.tributary[`warm ${summary.label}`] = { seconds, cpuSeconds: summary.cpuSeconds, feeds: summary.feeds, ok: summary.ok, notModified: summary.notModified, failed: summary.failed, newEntries: summary.newEntries, feedsPerSecond: summary.feeds / seconds, entriesPerSecond: summary.newEntries / seconds, peakRssMb: rss };
+      console.log(`tributary warm ${summary.label.padEnd(7)} N=${n}: ${seconds.toFixed(2)} s (CPU ${summary.cpuSeconds.toFixed(2)} s), ${(summary.feeds / seconds).toFixed(0)} feeds/s, ${summary.newEntries} new entries, ${summary.failed} failed, ok ${summary.ok}, 304 ${summary.notModified}`);
+    }
+    console.log(`tributary warm    N=${n}: peak RSS ${rss.toFixed(0)} MB, nginx ${JSON.stringify(delta(statusCounts(dir), before))}`);
+  }
 
   async function runPeers() {
     // newsboat: reload-threads 8; it sends conditional requests only from its third reload of a
