@@ -4,7 +4,7 @@
  * icon, the self link and WebSub hubs (atom:link rel="self"/"hub", W3C WebSub §4), and polling
  * hints (RSS 2.0 ttl/skipHours/skipDays, the RSS 1.0 syndication module sy:).
  */
-import type { PollHints } from '../model/feed.js';
+import type { ParsedFeed, PollHints } from '../model/feed.js';
 import { childNamed, childrenNamed, textOf, type XmlElement } from './xml-element.js';
 import { readAlternateLink, readAtomAuthor } from './atom-adapter.js';
 import { htmlToPlainText } from './plain-text.js';
@@ -12,16 +12,8 @@ import { readAtomLink, readLink } from './rss-adapter.js';
 import { readHtmlBody, readPlainText, readRssTitle, readText } from './text-constructs.js';
 import { cleanUrl } from './urls.js';
 
-/** Everything about a feed except its entries and format. */
-export interface FeedMetadata {
-  title: string | null;
-  link: string | null;
-  description: string | null;
-  language: string | null;
-  iconUrl: string | null;
-  selfUrl: string | null;
-  hubs: string[];
-  pollHints: PollHints;
+/** Everything about a feed except its entries, format and recovery flags. */
+export interface FeedMetadata extends Omit<ParsedFeed, 'format' | 'entries' | 'bozo' | 'bozoMessage'> {
   /** Atom feed-level author, inherited by entries that name none. */
   author: string | null;
 }
