@@ -114,10 +114,14 @@ async function feedHealth(store: CommandContext['store'], failingAfterMs: number
     entries: feeds.reduce((sum, feed) => sum + feed.entryCount, 0),
     sources: feeds.map((feed) => ({
       url: feed.url, title: feed.title, status: feed.lastStatus, errorClass: feed.errorCode, errorMessage: feed.errorMessage,
-      lastSuccessAt: feed.lastSuccessAt, consecutiveFailures: feed.consecutiveFailures, nextPollAt: feed.nextPollAt,
+      lastSuccessAt: isoTime(feed.lastSuccessAt), consecutiveFailures: feed.consecutiveFailures, nextPollAt: isoTime(feed.nextPollAt),
       failing: isFailingFeed(feed, now, failingAfterMs),
     })),
   };
+}
+
+function isoTime(time: number | null): string | null {
+  return time == null ? null : new Date(time).toISOString();
 }
 
 export function portNumber(value: string): number {
