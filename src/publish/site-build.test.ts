@@ -38,6 +38,7 @@ describe('buildSite', () => {
     const out = join(dir, 'site');
     const result = await buildSite(createMemorySource(items, feeds), site, out, { now });
     expect(await listFiles(out)).toEqual([
+      '.tributary-build.json',
       '404.html',
       'assets/favicon.svg',
       'assets/style.css',
@@ -59,6 +60,20 @@ describe('buildSite', () => {
     expect(await readFile(join(out, 'page/2/index.html'), 'utf8')).toContain('>Four<');
     for (const file of ['atom.xml', 'rss.xml', 'opml.xml']) assertWellFormedXml(await readFile(join(out, file), 'utf8'));
     expect(JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')).items).toHaveLength(3);
+  });
+
+  it('removes on a rebuild the pages it no longer writes, and nothing else', async () => {
+    const out = join(dir, 'site');
+    await buildSite(createMemorySource(items, feeds), { ...site, pageSize: 2 }, out, { now });
+    expect(existsSync(join(out, 'source/2-the-cloudflare-blog/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'page/2/index.html'))).toBe(true);
+    await writeFile(join(out, 'robots.txt'), 'User-agent: *\n');
+    const lwnOnly = feeds.filter((feed) => feed.id === 1);
+    await buildSite(createMemorySource(items.filter((item) => item.feedId === 1), lwnOnly), { ...site, pageSize: 50 }, out, { now });
+    expect(existsSync(join(out, 'source/2-the-cloudflare-blog/index.html'))).toBe(false);
+    expect(existsSync(join(out, 'page/2/index.html'))).toBe(false);
+    expect(existsSync(join(out, 'source/1-lwn-net/index.html'))).toBe(true);
+    expect(await readFile(join(out, 'robots.txt'), 'utf8')).toBe('User-agent: *\n');
   });
 
   it('pages a source with more items than a page', async () => {

@@ -4,9 +4,11 @@
  * `SiteWriter` (the file-system parameter of Hono's `toSSG`), so tests collect files in memory
  * and the default writer replaces each file atomically (write then rename), so a web server
  * never serves a half-written page. The static copy has no search box: there is no server to
- * answer `/search`.
+ * answer `/search`. The default writer also keeps a manifest of what it wrote
+ * ({@link buildManifest}), so a rebuild removes the pages that no longer exist (a removed
+ * source's pages, river pages past a shorter end) and never touches any other file.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { atomFeed } from './atom-feed.js';
 import { jsonFeed } from './json-feed.js';
@@ -50,8 +52,10 @@ export async function buildSite(source: RiverSource, site: SiteOptions, outDir: 
   const theme = options.theme ?? (await loadTheme(site));
   const ctx: PageContext = { searchEnabled: false, embedHosts: options.embedHosts ?? [] };
   const result: BuildResult = { pages: 0, files: 0 };
+  const written = new Set<string>();
   const emit = async (path: string, data: string | Uint8Array): Promise<void> => {
     await writer.writeFile(join(outDir, ...path.split('/')), data);
+    written.add(path);
     result.files += 1;
     if (path.endsWith('.html')) result.pages += 1;
     options.onProgress?.({ path, files: result.files });
@@ -83,7 +87,29 @@ export async function buildSite(source: RiverSource, site: SiteOptions, outDir: 
   for (const [path, file] of await collectAssets(theme.assetDirs)) {
     await emit(`assets/${path}`, await readFile(file));
   }
+  if (!options.writer) await removeStaleFiles(outDir, written);
   return result;
+}
+
+/** The file in the output folder listing what the last build wrote. */
+export const buildManifest = '.tributary-build.json';
+
+/** Deletes what the previous build wrote and this one did not, then records this build's files. */
+async function removeStaleFiles(outDir: string, written: ReadonlySet<string>): Promise<void> {
+  const manifest = join(outDir, buildManifest);
+  let previous: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(await readFile(manifest, 'utf8'));
+    if (Array.isArray(parsed)) previous = parsed.filter((path): path is string => typeof path === 'string');
+  } catch {
+    // first build into this folder, or an unreadable manifest: nothing is removed
+  }
+  for (const path of previous) {
+    // only plain relative paths of ours: a doctored manifest cannot reach outside the folder
+    if (written.has(path) || path.split('/').some((part) => part === '..' || part === '') || path.startsWith('/')) continue;
+    await rm(join(outDir, ...path.split('/')), { force: true });
+  }
+  await writeFile(manifest, `${JSON.stringify([...written].sort(), null, 1)}\n`);
 }
 
 /** A writer that creates folders as needed and replaces each file atomically. */
