@@ -14,6 +14,7 @@ import type { CommandContext, GlobalOptions } from '../context.js';
 import type { Fetcher } from '../../fetch/index.js';
 import { createLogger } from '../logger.js';
 import { webSubFor } from '../websub.js';
+import { feedHealthJson } from '../feed-health.js';
 import { webSubMountPath } from '../../websub/index.js';
 
 export function registerPublishCommands(program: Command, globals: () => GlobalOptions): void {
@@ -112,16 +113,8 @@ async function feedHealth(store: CommandContext['store'], failingAfterMs: number
     failing: feeds.filter((feed) => isFailingFeed(feed, now, failingAfterMs)).length,
     disabled: feeds.filter((feed) => feed.disabled).length,
     entries: feeds.reduce((sum, feed) => sum + feed.entryCount, 0),
-    sources: feeds.map((feed) => ({
-      url: feed.url, title: feed.title, status: feed.lastStatus, errorClass: feed.errorCode, errorMessage: feed.errorMessage,
-      lastSuccessAt: isoTime(feed.lastSuccessAt), consecutiveFailures: feed.consecutiveFailures, nextPollAt: isoTime(feed.nextPollAt),
-      failing: isFailingFeed(feed, now, failingAfterMs),
-    })),
+    sources: feeds.map((feed) => feedHealthJson(feed, now, failingAfterMs)),
   };
-}
-
-function isoTime(time: number | null): string | null {
-  return time == null ? null : new Date(time).toISOString();
 }
 
 export function portNumber(value: string): number {

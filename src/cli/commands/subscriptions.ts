@@ -14,6 +14,7 @@ import { importSubscriptions, normalizeFeedUrl, parseOpml } from '../../subscrib
 import { fetcherFor, refreshDepsFor, withContext } from '../context.js';
 import { createLogger } from '../logger.js';
 import { webSubFor } from '../websub.js';
+import { feedHealthJson, isoTime } from '../feed-health.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { discoverFeeds } from '../../fetch/index.js';
 
@@ -65,8 +66,7 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
         const failingAfter = context.config.site.failingAfterHours * 3_600_000;
         const now = Date.now();
         for (const feed of await context.store.listFeeds()) {
-          const failing = isFailingFeed(feed, now, failingAfter);
-          console.log(options.json ? JSON.stringify({ ...feedJson(feed), failing }) : feedLine(feed, failing));
+          console.log(options.json ? JSON.stringify(feedHealthJson(feed, now, failingAfter)) : feedLine(feed, isFailingFeed(feed, now, failingAfter)));
         }
       });
     });
@@ -119,10 +119,6 @@ async function unsubscribeFromHub(context: CommandContext, globals: GlobalOption
   }
 }
 
-function iso(time: number | null): string | null {
-  return time == null ? null : new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 function feedStatus(feed: FeedSummary, failing: boolean): string {
   if (feed.disabled) return `disabled: ${feed.disabledReason ?? ''}`.trim();
   if (feed.lastStatus === 'error') return `${failing ? 'FAILING' : 'error'} ${feed.errorCode ?? ''}: ${feed.errorMessage ?? ''}`;
@@ -131,23 +127,5 @@ function feedStatus(feed: FeedSummary, failing: boolean): string {
 
 /** One human line: URL, title, last status, entries, next poll. */
 function feedLine(feed: FeedSummary, failing: boolean): string {
-  return [feed.url, feed.title ?? '-', feedStatus(feed, failing), `${feed.entryCount} entries`, `next ${iso(feed.nextPollAt) ?? '-'}`].join('\t');
-}
-
-function feedJson(feed: FeedSummary): Record<string, unknown> {
-  return {
-    url: feed.url,
-    title: feed.title,
-    status: feed.lastStatus,
-    httpStatus: feed.httpStatus,
-    errorClass: feed.errorCode,
-    errorMessage: feed.errorMessage,
-    lastAttemptAt: iso(feed.lastAttemptAt),
-    lastSuccessAt: iso(feed.lastSuccessAt),
-    consecutiveFailures: feed.consecutiveFailures,
-    nextPollAt: iso(feed.nextPollAt),
-    entries: feed.entryCount,
-    disabled: feed.disabled,
-    disabledReason: feed.disabledReason,
-  };
+  return [feed.url, feed.title ?? '-', feedStatus(feed, failing), `${feed.entryCount} entries`, `next ${isoTime(feed.nextPollAt) ?? '-'}`].join('\t');
 }
