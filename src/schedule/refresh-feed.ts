@@ -48,12 +48,12 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
   const startedAt = now();
   try {
     // The body streams into the parser as it arrives: no whole copy of the document is held.
-    let parser: FeedParser | null = null;
+    const stream: { parser: FeedParser | null } = { parser: null };
     const result = await deps.fetcher.fetchFeed({
       url: feed.url,
       etag: feed.etag,
       lastModified: feed.lastModified,
-      createSink: ({ contentType, finalUrl }) => (parser = createFeedParser({ contentType, baseUrl: finalUrl })),
+      createSink: ({ contentType, finalUrl }) => (stream.parser = createFeedParser({ contentType, baseUrl: finalUrl })),
     });
     const url = await movedUrl(store, feed, result.permanentUrl);
     if (url !== feed.url) await store.updateFeed(feed.id, { url });
@@ -66,7 +66,8 @@ export async function refreshFeed(deps: RefreshDeps, feed: Feed): Promise<Refres
       });
       return { feedId: feed.id, url, status: 'not-modified', inserted: 0, updated: 0, error: null };
     }
-    const parsed = parser ? (parser as FeedParser).end() : parseFeed(result.body, { contentType: result.contentType, baseUrl: result.finalUrl });
+    // A Fetcher that ignores createSink hands the whole body back instead: parse that.
+    const parsed = stream.parser?.end() ?? parseFeed(result.body, { contentType: result.contentType, baseUrl: result.finalUrl });
     const { inserted, updated } = await storeChangedEntries(deps, feed.id, parsed.entries, startedAt);
     await record(feed.id, {
       title: feed.title ?? parsed.title,
