@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TributaryError } from '../model/index.js';
 import { createFetcher, discoverFeeds } from './index.js';
 import type { Fetcher } from './index.js';
-import { startLocalServer } from './testdata/local-server.js';
+import { createAfterEachCloser, startLocalServer } from './testdata/local-server.js';
 import type { LocalServer } from './testdata/local-server.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
 const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
+const closeAfterTest = createAfterEachCloser();
 
 /** A site whose paths answer with [status, content type, body]; anything else is a 404. */
 async function serveSite(routes: Record<string, [number, string, string] | ((request: IncomingMessage, response: ServerResponse) => void)>): Promise<LocalServer> {
@@ -24,14 +21,12 @@ async function serveSite(routes: Record<string, [number, string, string] | ((req
     const [status, contentType, body] = route;
     response.writeHead(status, { 'content-type': contentType }).end(body);
   });
-  cleanups.push(() => server.close());
-  return server;
+  return closeAfterTest(server);
 }
 
 function createTestFetcher(): Fetcher {
   const fetcher = createFetcher({ allowPrivate: ['127.0.0.1'] });
-  cleanups.push(() => fetcher.close());
-  return fetcher;
+  return closeAfterTest(fetcher);
 }
 
 describe('discoverFeeds', () => {
@@ -106,7 +101,7 @@ describe('discoverFeeds', () => {
 
   it('maps a YouTube channel URL to its feed without fetching anything', async () => {
     const fetcher = createFetcher();
-    cleanups.push(() => fetcher.close());
+    closeAfterTest(fetcher);
     const found = await discoverFeeds(fetcher, 'https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv');
     expect(found).toEqual([
       { url: 'https://www.youtube.com/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv', title: null, type: 'application/atom+xml', via: 'youtube' },

@@ -1,30 +1,25 @@
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpStatusError, TributaryError } from '../model/index.js';
 import type { ErrorCode } from '../model/index.js';
 import { createFetcher } from './index.js';
 import type { Fetcher, FetcherOptions, FetchRequest } from './index.js';
-import { findClosedPort, startLocalServer } from './testdata/local-server.js';
+import { createAfterEachCloser, findClosedPort, startLocalServer } from './testdata/local-server.js';
 import type { LocalServer } from './testdata/local-server.js';
 
 const feedXml = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
+const closeAfterTest = createAfterEachCloser();
 
 async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<LocalServer> {
   const server = await startLocalServer(handler);
-  cleanups.push(() => server.close());
-  return server;
+  return closeAfterTest(server);
 }
 
 function fetcherWith(options: FetcherOptions = {}): Fetcher {
   const fetcher = createFetcher({ allowPrivate: true, ...options });
-  cleanups.push(() => fetcher.close());
-  return fetcher;
+  return closeAfterTest(fetcher);
 }
 
 async function fetchError(fetcher: Fetcher, request: FetchRequest): Promise<TributaryError> {

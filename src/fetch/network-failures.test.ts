@@ -1,28 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TributaryError } from '../model/index.js';
 import { createFetcher } from './index.js';
 import type { Fetcher, FetcherOptions } from './index.js';
-import { startLocalServer } from './testdata/local-server.js';
+import { createAfterEachCloser, startLocalServer } from './testdata/local-server.js';
 import type { LocalServer } from './testdata/local-server.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
+const closeAfterTest = createAfterEachCloser();
 
 async function serve(handler: Parameters<typeof startLocalServer>[0]): Promise<LocalServer> {
   const server = await startLocalServer(handler);
-  cleanups.push(() => server.close());
-  return server;
+  return closeAfterTest(server);
 }
 
 function fetcherWith(options: FetcherOptions = {}): Fetcher {
   const fetcher = createFetcher({ allowPrivate: true, ...options });
-  cleanups.push(() => fetcher.close());
-  return fetcher;
+  return closeAfterTest(fetcher);
 }
 
 async function fetchError(fetcher: Fetcher, url: string): Promise<TributaryError> {
@@ -89,7 +84,7 @@ describe('connection failures', () => {
       (_request, response) => response.end('<rss/>'),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    closeAfterTest({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
     const { port } = server.address() as AddressInfo;
     const error = await fetchError(fetcherWith(), `https://127.0.0.1:${port}/feed`);
     expect(error.code).toBe('FETCH_TLS');

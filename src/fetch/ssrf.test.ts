@@ -1,27 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TributaryError } from '../model/index.js';
 import { createFetcher } from './index.js';
 import type { Fetcher, FetcherOptions } from './index.js';
-import { startLocalServer } from './testdata/local-server.js';
+import { createAfterEachCloser, startLocalServer } from './testdata/local-server.js';
 import type { LocalServer } from './testdata/local-server.js';
 
 const feedXml = '<rss version="2.0"><channel><title>t</title></channel></rss>';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
+const closeAfterTest = createAfterEachCloser();
 
 async function serveFeed(handler?: Parameters<typeof startLocalServer>[0]): Promise<LocalServer> {
   const server = await startLocalServer(handler ?? ((_request, response) => response.end(feedXml)));
-  cleanups.push(() => server.close());
-  return server;
+  return closeAfterTest(server);
 }
 
 function fetcherWith(options: FetcherOptions): Fetcher {
   const fetcher = createFetcher(options);
-  cleanups.push(() => fetcher.close());
-  return fetcher;
+  return closeAfterTest(fetcher);
 }
 
 async function fetchCode(fetcher: Fetcher, url: string): Promise<string> {

@@ -4,6 +4,7 @@
  * connections so a test never waits on them.
  */
 import { createServer } from 'node:http';
+import { afterEach } from 'vitest';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -42,4 +43,19 @@ export async function findClosedPort(): Promise<number> {
   const server = await startLocalServer(() => undefined);
   await server.close();
   return server.port;
+}
+
+/**
+ * Closes, after each test of the calling file, every server or fetcher handed to the function it
+ * returns (last opened, first closed); the function returns what it was given.
+ */
+export function createAfterEachCloser(): <T extends { close(): Promise<void> }>(resource: T) => T {
+  const open: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    while (open.length > 0) await open.pop()?.close();
+  });
+  return (resource) => {
+    open.push(resource);
+    return resource;
+  };
 }
