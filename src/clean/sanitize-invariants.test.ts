@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../test/seeded-random.js';
 import { sanitizeEntryHtml } from './index.js';
 
 const testdata = fileURLToPath(new URL('./testdata/', import.meta.url));
@@ -17,18 +18,6 @@ const FRAGMENTS = [
   'javascript:alert(1)', '&#x6A;avascript:', '<a href="java\tscript:x">', ' onclick="x()"', '<style>', '</style>',
   '<![CDATA[', ']]>', '<pre>', '<b><i>', '</b>', '<h1>', '<dl><dt>', '<picture><source srcset="x">', '&amp;', '&',
 ];
-
-/** A small deterministic PRNG (mulberry32), so a failure reproduces. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutate(html: string, random: () => number): string {
   let result = html;

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createRandom } from '../../test/seeded-random.js';
 import { isTributaryError } from '../model/errors.js';
 import { createFeedParser, detectFeedFormat, parseFeed, toParseContract } from './index.js';
 
@@ -9,17 +10,6 @@ import { createFeedParser, detectFeedFormat, parseFeed, toParseContract } from '
 
 const testdata = new URL('./testdata/', import.meta.url);
 const fixtures = readdirSync(testdata).filter((f) => /\.(xml|atom|json|html)$/.test(f)).map((f) => readFileSync(new URL(f, testdata)));
-
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NASTY = ['<', '>', '&', '&#', '&#x', ']]>', '<![CDATA[', '<!--', '"', "'", '</', '/>', '\u0000', '\uffff', '\xff', '<item>', '</item>', '<entry>', 'xmlns:a="', '&nbsp;'];
 
