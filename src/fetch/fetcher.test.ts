@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { HttpStatusError, TributaryError } from '../model/index.js';
 import type { ErrorCode } from '../model/index.js';
 import { createFetcher } from './index.js';
 import type { Fetcher, FetcherOptions, FetchRequest } from './index.js';
+import { syncDecodeBytes } from './read-body.js';
 import { createAfterEachCloser, findClosedPort, startLocalServer } from './testdata/local-server.js';
 import type { LocalServer } from './testdata/local-server.js';
 
@@ -95,13 +97,21 @@ describe('content encodings', () => {
     { name: 'brotli', encoding: 'br', encode: (data) => brotliCompressSync(data) },
     { name: 'gzip then brotli', encoding: 'gzip, br', encode: (data) => brotliCompressSync(gzipSync(data)) },
   ];
-  it.each(cases)('decodes a $name body', async ({ encoding, encode }) => {
-    const big = Buffer.from(feedXml.repeat(2000));
+  // A small body is decoded in one call, one compressed past syncDecodeBytes through zlib streams.
+  const smallBody = Buffer.from(feedXml.repeat(2000));
+  const largeBody = Buffer.from(`<!-- ${randomBytes(1536 * 1024).toString('base64')} -->${feedXml}`);
+  const sized = cases.flatMap((c) => [
+    { ...c, size: 'small', body: smallBody },
+    { ...c, size: 'large', body: largeBody },
+  ]);
+  it.each(sized)('decodes a $size $name body', async ({ encoding, encode, size, body }) => {
+    const encoded = encode(body);
+    expect(encoded.length > syncDecodeBytes).toBe(size === 'large');
     const server = await serve((_request, response) => {
-      response.writeHead(200, { 'content-encoding': encoding }).end(encode(big));
+      response.writeHead(200, { 'content-encoding': encoding }).end(encoded);
     });
     const result = await fetcherWith().fetchFeed({ url: `${server.origin}/` });
-    expect(result.kind === 'ok' && result.body.equals(big)).toBe(true);
+    expect(result.kind === 'ok' && result.body.equals(body)).toBe(true);
   });
 
   it('reports a corrupt gzip body as FETCH_DECODE', async () => {
@@ -123,6 +133,16 @@ describe('size limits', () => {
     expect(error.code).toBe('FETCH_TOO_LARGE');
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('stops a bomb compressed past the synchronous size at the same limit', async () => {
+    const bomb = gzipSync(Buffer.concat([randomBytes(syncDecodeBytes + 64 * 1024), Buffer.alloc(100 * 1024 * 1024)]));
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb);
+    });
+    const error = await fetchError(fetcherWith({ maxBodyBytes: 4 * 1024 * 1024 }), { url: `${server.origin}/bomb` });
+    expect(error.code).toBe('FETCH_TOO_LARGE');
+    expect(bomb.length).toBeGreaterThan(syncDecodeBytes);
   });
 
   const oversized: Array<{ name: string; withLength: boolean }> = [
@@ -216,19 +236,23 @@ describe('redirects', () => {
 });
 
 describe('HTTP errors', () => {
-  const now = Date.now();
+  // A Retry-After date 90 s ahead of when the server answers (the header has whole seconds).
+  const in90s = 'in-90s';
   const cases: Array<{ name: string; status: number; headers?: Record<string, string>; code: ErrorCode; retryAfterMs: number | null | 'about-90s' }> = [
     { name: '404', status: 404, code: 'FETCH_HTTP_STATUS', retryAfterMs: null },
     { name: '410 Gone', status: 410, code: 'FETCH_GONE', retryAfterMs: null },
     { name: '500', status: 500, code: 'FETCH_HTTP_STATUS', retryAfterMs: null },
     { name: '429 with Retry-After seconds', status: 429, headers: { 'retry-after': '120' }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 120_000 },
-    { name: '429 with a Retry-After date', status: 429, headers: { 'retry-after': new Date(now + 90_000).toUTCString() }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 'about-90s' },
+    { name: '429 with a Retry-After date', status: 429, headers: { 'retry-after': in90s }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 'about-90s' },
     { name: '503 with Retry-After seconds', status: 503, headers: { 'retry-after': '30' }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 30_000 },
-    { name: '503 with a Retry-After date', status: 503, headers: { 'retry-after': new Date(now + 90_000).toUTCString() }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 'about-90s' },
+    { name: '503 with a Retry-After date', status: 503, headers: { 'retry-after': in90s }, code: 'FETCH_HTTP_STATUS', retryAfterMs: 'about-90s' },
     { name: '429 without Retry-After', status: 429, code: 'FETCH_HTTP_STATUS', retryAfterMs: null },
   ];
   it.each(cases)('reports $name', async ({ status, headers, code, retryAfterMs }) => {
-    const server = await serve((_request, response) => response.writeHead(status, headers).end('nope'));
+    const server = await serve((_request, response) => {
+      const retryAfter = headers?.['retry-after'] === in90s ? { 'retry-after': new Date(Date.now() + 90_000).toUTCString() } : {};
+      response.writeHead(status, { ...headers, ...retryAfter }).end('nope');
+    });
     const error = await fetchError(fetcherWith(), { url: `${server.origin}/feed` });
     expect(error).toBeInstanceOf(HttpStatusError);
     expect(error).toMatchObject({ code, status });

@@ -4,20 +4,41 @@
  * §8.4.1) and stopping at the size limit counted on the decompressed bytes, so a gzip bomb is cut
  * off at the limit instead of filling memory. The raw bytes are counted against the limit too.
  *
- * Built on node:zlib streams rather than undici's decompress interceptor, which is experimental
- * (it prints an ExperimentalWarning) and passes unknown encodings through silently. Raw chunks are
- * sliced to 8 KiB before decompression: zlib expands a whole input chunk before backpressure
- * applies, so this bounds what a bomb can inflate before the limit is checked (~8 MiB).
+ * Two paths. A compressed body that ends within {@link syncDecodeBytes} (nearly every feed) is
+ * gathered and decoded in one synchronous zlib call bounded by `maxOutputLength`: measured on the
+ * 2,000 bodies of the fetch benchmark, that is 0.4 s of CPU against 3.1 s (user + system) for the
+ * same bodies through zlib streams, whose per-chunk thread-pool round trips dominate. A larger
+ * body switches to node:zlib streams, so a big feed neither blocks the event loop nor is held
+ * compressed and decoded at once. Built on node:zlib rather than undici's decompress interceptor,
+ * which is experimental (it prints an ExperimentalWarning) and passes unknown encodings through
+ * silently. On the streaming path raw chunks are sliced to 8 KiB before decompression: zlib
+ * expands a whole input chunk before backpressure applies, so this bounds what a bomb can inflate
+ * before the limit is checked (~8 MiB).
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import {
+  brotliDecompressSync,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+  gunzipSync,
+  inflateRawSync,
+  inflateSync,
+} from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { TributaryError } from '../model/index.js';
 import type { BodySink } from './types.js';
 
 const sliceBytes = 8 * 1024;
 const maxEncodings = 5;
+/** Compressed bodies up to this size are decoded in one synchronous call. */
+export const syncDecodeBytes = 1024 * 1024;
+/** Decoded bytes handed to a sink at a time on the synchronous path. */
+const sinkChunkBytes = 64 * 1024;
+
+type Encoding = 'gzip' | 'deflate' | 'br';
 
 /**
  * Reads `body` fully, decoding `contentEncoding`; throws FETCH_TOO_LARGE past `maxBytes`,
@@ -25,49 +46,60 @@ const maxEncodings = 5;
  * is kept, an empty buffer is returned) and an error it throws ends the read.
  */
 export async function readBody(body: Readable, contentEncoding: string | null, maxBytes: number, url: string, sink?: BodySink): Promise<Buffer> {
-  const decoders = createDecoders(contentEncoding, url);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const tooLarge = (): TributaryError =>
-    new TributaryError('FETCH_TOO_LARGE', `body of ${url} is larger than ${maxBytes} bytes`, { url });
-
-  async function* countRaw(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    let raw = 0;
-    for await (const chunk of source) {
-      raw += chunk.length;
-      if (raw > maxBytes) throw tooLarge();
-      for (let offset = 0; offset < chunk.length; offset += sliceBytes) yield chunk.subarray(offset, offset + sliceBytes);
-    }
-  }
-  async function collect(source: AsyncIterable<Buffer>): Promise<void> {
-    for await (const chunk of source) {
-      size += chunk.length;
-      if (size > maxBytes) throw tooLarge();
-      if (sink) sink.write(chunk);
-      else chunks.push(chunk);
-    }
-  }
-
-  // pipeline() destroys every stream with the first error, so remember which one failed first.
-  let firstFailure: 'body' | 'decoder' | null = null;
-  body.once('error', () => (firstFailure ??= 'body'));
-  for (const decoder of decoders) decoder.once('error', () => (firstFailure ??= 'decoder'));
   try {
-    await runPipeline(body, countRaw, ...decoders, collect);
+    return await readAndDecode(body, contentEncoding, maxBytes, url, sink);
   } catch (error) {
-    if (error instanceof TributaryError) throw error;
-    if (firstFailure === 'decoder') {
-      throw new TributaryError('FETCH_DECODE', `cannot decompress the ${contentEncoding} body of ${url}`, { url, cause: error });
-    }
+    // Whatever stopped the read (limit, bad encoding, the sink), the connection is not reused half-read.
+    body.destroy();
     throw error;
   }
-  return sink ? Buffer.alloc(0) : Buffer.concat(chunks, size);
 }
 
-// @types/node types pipeline() per arity; a chain of variable length needs the loose signature.
-const runPipeline = pipeline as (...stages: unknown[]) => Promise<void>;
+async function readAndDecode(body: Readable, contentEncoding: string | null, maxBytes: number, url: string, sink?: BodySink): Promise<Buffer> {
+  const encodings = parseContentEncoding(contentEncoding, url);
+  const tooLarge = (): TributaryError =>
+    new TributaryError('FETCH_TOO_LARGE', `body of ${url} is larger than ${maxBytes} bytes`, { url });
+  const decodeError = (cause: unknown): TributaryError =>
+    new TributaryError('FETCH_DECODE', `cannot decompress the ${contentEncoding} body of ${url}`, { url, cause });
 
-function createDecoders(contentEncoding: string | null, url: string): Transform[] {
+  const raw = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let rawBytes = 0;
+  const nextRaw = async (): Promise<Buffer | null> => {
+    const step = await raw.next();
+    if (step.done) return null;
+    rawBytes += step.value.length;
+    if (rawBytes > maxBytes) throw tooLarge();
+    return step.value;
+  };
+
+  if (encodings.length > 0) {
+    const head: Buffer[] = [];
+    for (let chunk = await nextRaw(); chunk !== null; chunk = await nextRaw()) {
+      head.push(chunk);
+      if (rawBytes > syncDecodeBytes) return readStreaming(chunksThenRest(head, nextRaw), encodings, maxBytes, tooLarge, decodeError, sink);
+    }
+    let decoded: Buffer;
+    try {
+      decoded = decodeWhole(Buffer.concat(head, rawBytes), encodings, maxBytes);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+      throw decodeError(error);
+    }
+    if (!sink) return decoded;
+    for (let offset = 0; offset < decoded.length; offset += sinkChunkBytes) sink.write(decoded.subarray(offset, offset + sinkChunkBytes));
+    return Buffer.alloc(0);
+  }
+
+  const chunks: Buffer[] = [];
+  for (let chunk = await nextRaw(); chunk !== null; chunk = await nextRaw()) {
+    if (sink) sink.write(chunk);
+    else chunks.push(chunk);
+  }
+  return sink ? Buffer.alloc(0) : Buffer.concat(chunks, rawBytes);
+}
+
+/** The encodings in the order they must be undone (the header lists them as applied). */
+function parseContentEncoding(contentEncoding: string | null, url: string): Encoding[] {
   const encodings = (contentEncoding ?? '')
     .toLowerCase()
     .split(',')
@@ -76,33 +108,101 @@ function createDecoders(contentEncoding: string | null, url: string): Transform[
   if (encodings.length > maxEncodings) {
     throw new TributaryError('FETCH_DECODE', `too many content encodings (${encodings.length}) from ${url}`, { url });
   }
-  // Encodings are listed in the order they were applied, so they are undone in reverse.
   return encodings.reverse().map((encoding) => {
     switch (encoding) {
       case 'gzip':
       case 'x-gzip':
-        return createGunzip();
+        return 'gzip';
       case 'deflate':
-        return new DeflateDecoder();
       case 'br':
-        return createBrotliDecompress();
+        return encoding;
       default:
         throw new TributaryError('FETCH_DECODE', `unsupported content encoding "${encoding}" from ${url}`, { url });
     }
   });
 }
 
+/** Undoes every encoding of a whole body; each step stops with ERR_BUFFER_TOO_LARGE past `maxBytes`. */
+function decodeWhole(bytes: Buffer, encodings: readonly Encoding[], maxBytes: number): Buffer {
+  const options = { maxOutputLength: maxBytes };
+  let decoded = bytes;
+  for (const encoding of encodings) {
+    if (encoding === 'gzip') decoded = gunzipSync(decoded, options);
+    else if (encoding === 'br') decoded = brotliDecompressSync(decoded, options);
+    else if (decoded.length > 0) decoded = isZlibWrapped(decoded) ? inflateSync(decoded, options) : inflateRawSync(decoded, options);
+  }
+  return decoded;
+}
+
 /**
  * "deflate" is meant to be zlib-wrapped (RFC 9110 §8.4.1.2), but some servers send raw deflate;
  * the first byte tells them apart (a zlib header has compression method 8 in its low nibble).
  */
+function isZlibWrapped(bytes: Buffer): boolean {
+  return (bytes[0]! & 0x0f) === 0x08;
+}
+
+async function* chunksThenRest(head: readonly Buffer[], nextRaw: () => Promise<Buffer | null>): AsyncGenerator<Buffer> {
+  yield* head;
+  for (let chunk = await nextRaw(); chunk !== null; chunk = await nextRaw()) yield chunk;
+}
+
+async function readStreaming(
+  source: AsyncIterable<Buffer>,
+  encodings: readonly Encoding[],
+  maxBytes: number,
+  tooLarge: () => TributaryError,
+  decodeError: (cause: unknown) => TributaryError,
+  sink: BodySink | undefined,
+): Promise<Buffer> {
+  const decoders = encodings.map(createDecoder);
+  const chunks: Buffer[] = [];
+  let size = 0;
+
+  async function* sliced(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of input) {
+      for (let offset = 0; offset < chunk.length; offset += sliceBytes) yield chunk.subarray(offset, offset + sliceBytes);
+    }
+  }
+  async function collect(input: AsyncIterable<Buffer>): Promise<void> {
+    for await (const chunk of input) {
+      size += chunk.length;
+      if (size > maxBytes) throw tooLarge();
+      if (sink) sink.write(chunk);
+      else chunks.push(chunk);
+    }
+  }
+
+  // pipeline() destroys every stream with the first error, so remember whether a decoder failed first.
+  let decoderFailedFirst: boolean | null = null;
+  for (const decoder of decoders) decoder.once('error', () => (decoderFailedFirst ??= true));
+  try {
+    await runPipeline(source, sliced, ...decoders, collect);
+  } catch (error) {
+    if (error instanceof TributaryError) throw error;
+    if (decoderFailedFirst) throw decodeError(error);
+    throw error;
+  }
+  return sink ? Buffer.alloc(0) : Buffer.concat(chunks, size);
+}
+
+// @types/node types pipeline() per arity; a chain of variable length needs the loose signature.
+const runPipeline = pipeline as (...stages: unknown[]) => Promise<void>;
+
+function createDecoder(encoding: Encoding): Transform {
+  if (encoding === 'gzip') return createGunzip();
+  if (encoding === 'br') return createBrotliDecompress();
+  return new DeflateDecoder();
+}
+
+/** The streaming side of {@link isZlibWrapped}: picks the inflater from the first byte. */
 class DeflateDecoder extends Transform {
   private inner: Transform | null = null;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     if (!this.inner) {
       if (chunk.length === 0) return callback();
-      const inner = (chunk[0]! & 0x0f) === 0x08 ? createInflate() : createInflateRaw();
+      const inner = isZlibWrapped(chunk) ? createInflate() : createInflateRaw();
       inner.on('data', (data: Buffer) => this.push(data));
       inner.on('error', (error) => this.destroy(error));
       this.inner = inner;
