@@ -6,6 +6,14 @@
  * already decoded by the HTML parser) is judged exactly as the browser will see it:
  * `jav&#x09;ascript:` or ` JaVaScRiPt:` both come out with the `javascript:` scheme and are refused.
  * Only schemes on an allow-list pass; relative URLs are resolved against the entry's base URL.
+ *
+ * Most URLs in feeds are already in the parser's canonical form (`https://host/path?query`), and
+ * for those `new URL(...).href` returns the input unchanged; {@link CANONICAL_HTTP_URL} recognises
+ * them without building a URL object (a third of the cleaner's URL cost on the fetch benchmark).
+ * The pattern only admits what the WHATWG serializer provably leaves alone — a lowercase
+ * host whose last label starts with a letter (no IPv4 forms, no punycode to validate), no port or
+ * credentials, a path that starts with `/` and has no dot segments, and only characters that
+ * no percent-encode set touches; anything else takes the full parser. A test checks the two agree.
  */
 
 /** What the URL is used for: a link target, a media source, or an image source. */
@@ -24,6 +32,16 @@ const PLACEHOLDER_BASE = new URL(`https://${PLACEHOLDER_HOST}/`);
 // Browsers strip leading/trailing C0 controls and spaces and drop tabs/newlines anywhere.
 const EDGE_CONTROLS = /^[\0-\x20]+|[\0-\x20]+$/g;
 const TAB_NEWLINE = /[\t\n\r]/g;
+
+const HOST_LABEL = String.raw`(?!xn--)[a-z0-9-]+`;
+const LAST_HOST_LABEL = String.raw`(?!xn--)[a-z][a-z0-9-]*`;
+const PATH_CHARS = String.raw`[A-Za-z0-9\-._~!$&'()*+,;=:@/%]`;
+const QUERY_CHARS = String.raw`[A-Za-z0-9\-._~!$&()*+,;=:@/?%]`;
+const FRAGMENT_CHARS = String.raw`[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]`;
+/** An absolute http(s) URL that `new URL(value).href` returns unchanged (see the module comment). */
+export const CANONICAL_HTTP_URL = new RegExp(
+  `^https?://(?:${HOST_LABEL}\\.)*${LAST_HOST_LABEL}(?!${PATH_CHARS}*?(?:/\\.|%2[eE]))/${PATH_CHARS}*(?:\\?${QUERY_CHARS}*)?(?:#${FRAGMENT_CHARS}*)?$`,
+);
 
 /** Parses the entry's base URL; anything that is not an absolute http(s) URL counts as no base. */
 export function parseBaseUrl(baseUrl: string | null | undefined): URL | null {
@@ -60,6 +78,7 @@ export function resolveSafeUrl(raw: string, base: URL | null, kind: UrlKind): st
     const fragment = value.slice(1).replace(TAB_NEWLINE, '');
     return fragment === '' ? null : `#${prefixId(fragment)}`;
   }
+  if (CANONICAL_HTTP_URL.test(value)) return value;
   let url: URL;
   try {
     url = new URL(value, base ?? PLACEHOLDER_BASE);

@@ -38,14 +38,15 @@ export function entryGuid(entry: ParsedEntry): string {
 
 /** The entry's guid and the hash of everything a reader could see of it, before cleaning. */
 export function fingerprintEntry(entry: ParsedEntry, options: EntryInputOptions = {}): EntryFingerprint {
-  // Fields go into the hash one by one (no JSON copy of the body): this runs for every entry of
-  // every fetched document, changed or not.
-  const hash = createHash('sha1');
-  for (const text of [cleanerVersion, entry.title, entry.link, entry.author, entry.content, entry.summary, entry.baseUrl, entry.mediaDescription]) {
-    hash.update(text ?? '\u0001').update('\u0000');
-  }
-  hash.update(`${entry.published?.getTime()}|${entry.updated?.getTime()}|${entry.durationSeconds}\u0000`);
-  hash.update(JSON.stringify([entry.categories, entry.enclosures, entry.thumbnail, options.embeds ?? []]));
+  // One string, one update: the same bytes as hashing field by field (fields are separated by
+  // NUL, so no two meet), without a native call per field. This runs for every entry of every
+  // fetched document, changed or not.
+  const fields = [cleanerVersion, entry.title, entry.link, entry.author, entry.content, entry.summary, entry.baseUrl, entry.mediaDescription];
+  const hash = createHash('sha1').update(
+    `${fields.map((text) => text ?? '\u0001').join('\u0000')}\u0000` +
+      `${entry.published?.getTime()}|${entry.updated?.getTime()}|${entry.durationSeconds}\u0000` +
+      JSON.stringify([entry.categories, entry.enclosures, entry.thumbnail, options.embeds ?? []]),
+  );
   return { guid: entryGuid(entry), contentHash: hash.digest('base64url') };
 }
 
