@@ -71,6 +71,7 @@ export function listMigrations(dialect: StoreDialect): Record<string, Migration>
   return {
     '0001-feeds-and-entries': { up: (db) => createFeedsAndEntries(db, dialect) },
     '0002-entry-search': { up: (db) => dialect.createSearchIndex(db) },
+    '0003-entry-search-merging': { up: (db) => dialect.tuneSearchIndex(db) },
   };
 }
 

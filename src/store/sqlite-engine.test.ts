@@ -36,7 +36,8 @@ describe('openStore with SQLite', () => {
     expect(existsSync(path)).toBe(true);
     const raw = new BetterSqlite3(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('SELECT count(*) AS n FROM store_migration').get()).toEqual({ n: 2 });
+    expect(raw.prepare('SELECT count(*) AS n FROM store_migration').get()).toEqual({ n: 3 });
+    expect(raw.prepare("SELECT v FROM entries_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 });
     raw.close();
   });
 

@@ -22,6 +22,8 @@ export interface StoreDialect {
   addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
   /** Creates the full-text index of entries (a migration step). */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Sets how the full-text index merges its segments while it is written (a migration step). */
+  tuneSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Indexes these entries' text, replacing what was indexed for the same ids. */
   indexEntryText(db: Kysely<StoreDatabase>, docs: readonly SearchDocument[], replace: boolean): Promise<void>;
   /** A condition on `entries.id` true for entries containing every term. */
