@@ -105,18 +105,30 @@ export function createAddressPolicy(allowPrivate: boolean | readonly string[] = 
     return allowed.addresses.check(address, family === 4 ? 'ipv4' : 'ipv6');
   };
 
+  // The answer for an address never changes, and a cycle asks it again for every feed of a host:
+  // remembered (BlockList checks build a SocketAddress each time), in a map cleared when large.
+  const addressAnswers = new Map<string, boolean>();
+  const isAddressPermitted = (address: string, port: number): boolean => {
+    const key = `${address} ${port}`;
+    let answer = addressAnswers.get(key);
+    if (answer === undefined) {
+      answer = !isPrivateAddress(address) || isAddressListed(address, port);
+      if (addressAnswers.size >= 4096) addressAnswers.clear();
+      addressAnswers.set(key, answer);
+    }
+    return answer;
+  };
+
   return {
     isHostAllowed(hostName, port) {
       if (isNameAllowed(hostName, port)) return true;
-      if (isIP(stripBrackets(hostName)) !== 0) {
-        const address = stripBrackets(hostName);
-        return !isPrivateAddress(address) || isAddressListed(address, port);
-      }
+      const address = stripBrackets(hostName);
+      if (isIP(address) !== 0) return isAddressPermitted(address, port);
       return !isMetadataHostName(hostName);
     },
     isAddressAllowed(address, hostName, port) {
       if (isNameAllowed(hostName, port)) return true;
-      return !isPrivateAddress(address) || isAddressListed(address, port);
+      return isAddressPermitted(address, port);
     },
   };
 }

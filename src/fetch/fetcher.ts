@@ -91,8 +91,14 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
   let url = parseFetchUrl(request.url);
   // The total timeout starts once the first host slot is held, so time spent queued behind
   // other feeds of the same host is not charged to this one.
-  const deadline = new AbortController();
-  const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
+  // One controller per fetch, aborted by the deadline or by the caller's signal (a listener is
+  // cheaper than AbortSignal.any, which showed in the profile of a 2,000-feed cycle).
+  const controller = new AbortController();
+  const { signal } = controller;
+  let timedOut = false;
+  const abortFromCaller = (): void => controller.abort(request.signal?.reason);
+  if (request.signal?.aborted) abortFromCaller();
+  else request.signal?.addEventListener('abort', abortFromCaller, { once: true });
   let timer: NodeJS.Timeout | undefined;
   const visited = new Set([url.href]);
   let everyHopPermanent = true;
@@ -101,7 +107,10 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
     for (let redirects = 0; ; redirects++) {
       if (!policy.isHostAllowed(url.hostname, portOf(url))) throw createBlockedError(url.hostname, portOf(url));
       const release = await limiter.acquire(url.host, signal);
-      timer ??= setTimeout(() => deadline.abort(), settings.totalTimeoutMs);
+      timer ??= setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, settings.totalTimeoutMs);
       try {
         const response = await agent.request({
           origin: url.origin,
@@ -151,7 +160,7 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
       }
     }
   } catch (error) {
-    if (deadline.signal.aborted) {
+    if (timedOut) {
       throw new TributaryError('FETCH_TIMEOUT', `${redactUrl(url.href)} did not answer in full within ${settings.totalTimeoutMs} ms`, { url: url.href, cause: error });
     }
     // A caller's abort (shutdown) is not a feed failure: it surfaces as the caller's own reason.
@@ -159,6 +168,7 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
     throw toFetchError(error, redactUrl(url.href));
   } finally {
     clearTimeout(timer);
+    request.signal?.removeEventListener('abort', abortFromCaller);
   }
 }
 
