@@ -248,6 +248,29 @@ export function runStoreSuite(name: string, target: StoreSuiteTarget): void {
       it('refuses entries for a feed that does not exist with FEED_NOT_FOUND', async () => {
         await expectCode(store.upsertEntries(4242, [makeEntry('x')], T0), 'FEED_NOT_FOUND');
       });
+
+      it('stores writes of many feeds made at once, each with its own outcome, an unknown feed failing alone', async () => {
+        const feeds = await Promise.all(Array.from({ length: 6 }, (_, i) => addFeed(`https://f${i}.example/feed`)));
+        const writes = feeds.map((feed, i) =>
+          store.upsertEntries(feed.id, Array.from({ length: i + 1 }, (_, k) => makeEntry(`f${i}-e${k}`, { published: T0 - k * MINUTE })), T0),
+        );
+        const outcomes = await Promise.allSettled([...writes, store.upsertEntries(4242, [makeEntry('orphan')], T0)]);
+        expect(outcomes.slice(0, 6)).toEqual(feeds.map((_, i) => ({ status: 'fulfilled', value: { inserted: i + 1, updated: 0, unchanged: 0 } })));
+        expect(outcomes[6]).toMatchObject({ status: 'rejected', reason: { code: 'FEED_NOT_FOUND' } });
+        const river = await store.river({ page: 1, pageSize: 100 });
+        expect(river.total).toBe(21);
+        expect(river.items.map((item) => item.guid)).not.toContain('orphan');
+        expect((await store.river({ page: 1, pageSize: 10, search: 'f5-e5' })).items.map((item) => item.guid)).toEqual(['f5-e5']);
+      });
+
+      it('has written every entry handed to it once close resolves', async () => {
+        const feed = await addFeed('https://a.example/feed');
+        const pending = Array.from({ length: 20 }, (_, i) => store.upsertEntries(feed.id, [makeEntry(`late-${i}`)], T0));
+        await store.close();
+        await Promise.all(pending);
+        store = await target.reopen(store);
+        expect((await store.river({ page: 1, pageSize: 50 })).total).toBe(20);
+      });
     });
 
     describe('river', () => {
