@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { HttpStatusError, TributaryError } from '../model/index.js';
@@ -133,6 +133,20 @@ describe('size limits', () => {
     expect(error.code).toBe('FETCH_TOO_LARGE');
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it.each([
+    { encoding: 'br', bomb: () => brotliCompressSync(Buffer.alloc(200 * 1024 * 1024), { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }) },
+    { encoding: 'deflate', bomb: () => deflateSync(Buffer.alloc(200 * 1024 * 1024)) },
+    { encoding: 'deflate', bomb: () => deflateRawSync(Buffer.alloc(200 * 1024 * 1024)) },
+    { encoding: 'gzip, gzip', bomb: () => gzipSync(gzipSync(Buffer.alloc(200 * 1024 * 1024))) },
+  ])('stops a $encoding bomb at the same limit', async ({ encoding, bomb }) => {
+    const body = bomb();
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': encoding }).end(body);
+    });
+    const error = await fetchError(fetcherWith({ maxBodyBytes: 1024 * 1024 }), { url: `${server.origin}/bomb` });
+    expect(error.code).toBe('FETCH_TOO_LARGE');
   });
 
   it('stops a bomb compressed past the synchronous size at the same limit', async () => {
