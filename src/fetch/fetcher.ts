@@ -51,7 +51,9 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   return {
     fetchFeed: (request) => fetchFeed(request, { settings, policy, agent, limiter }),
     dispatcher: agent,
-    close: () => agent.close(),
+    // Not agent.close(): that waits for every kept-alive socket's orderly shutdown (200 loopback
+    // connections: 42–51 ms against 14–27 ms), and at the end of a cycle nothing is left to wait for.
+    close: () => agent.destroy(),
   };
 }
 
