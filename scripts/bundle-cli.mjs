@@ -21,5 +21,14 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: ['dist/cli.js'], outfile: 'dist/bin/tributary.mjs' });
+// Split at the entry's dynamic import: dist/bin/tributary.mjs is the small entry (it starts the
+// store thread, see src/store/prestart.ts), the CLI a chunk beside it in the same folder.
+await build({
+  ...common,
+  entryPoints: { tributary: 'dist/cli.js' },
+  outdir: 'dist/bin',
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+});
 await build({ ...common, entryPoints: ['dist/store/store-worker.js'], outfile: 'dist/store/store-worker.bundle.mjs' });

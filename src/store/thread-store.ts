@@ -6,24 +6,20 @@
  * core — a first fetch cycle's throughput is bound by the busier of the two threads instead of
  * their sum. Calls and results cross as structured clones (plain data: feeds, entries, pages).
  */
-import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { TributaryError, errorCodes } from '../model/index.js';
 import type { ErrorCode } from '../model/index.js';
+import { storeWorkerLimits, storeWorkerUrl, takePrestartedStoreThread } from './prestart.js';
+import type { OpenStoreMessage } from './prestart.js';
 import type { StoreCall, StoreReply } from './store-worker.js';
 import type { Store, StoreEngine, StoreOptions } from './store-types.js';
 
-// Every compiled module sits two folders below the package root (dist/store/, dist/bin/), so this
-// finds the compiled worker from the bundle and from the plain build alike; the bundled worker
-// (scripts/bundle-cli.mjs) starts faster when it is there.
-const bundledWorkerUrl = new URL('../store/store-worker.bundle.mjs', import.meta.url);
-const workerUrl = existsSync(bundledWorkerUrl) ? bundledWorkerUrl : new URL('../store/store-worker.js', import.meta.url);
-
 /** Opens the store named by `url` on a worker thread; same semantics as openStore. */
 export async function openThreadStore(url: string, options: StoreOptions = {}): Promise<Store> {
-  // A small young generation: the thread's garbage (cloned batches of entries) is short-lived, and
-  // the default 48 MB semi-spaces would only add to the process's peak memory.
-  const worker = new Worker(workerUrl, { workerData: { url, options }, resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 } });
+  // A thread started early (store/prestart) is told the database now; otherwise one starts here.
+  const prestarted = takePrestartedStoreThread();
+  const worker = prestarted ?? new Worker(storeWorkerUrl, { workerData: { url, options }, resourceLimits: storeWorkerLimits });
+  if (prestarted) prestarted.postMessage({ open: { url, options } } satisfies OpenStoreMessage);
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let closed = false;
