@@ -9,6 +9,7 @@ import { Migrator } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import { TributaryError } from '../model/index.js';
 import type { StoreDatabase } from './schema-types.js';
+import { createSearchDocument } from './search-text.js';
 import type { StoreDialect } from './store-dialect.js';
 
 const migrationTableName = 'store_migration';
@@ -66,12 +67,38 @@ async function createFeedsAndEntries(db: Kysely<unknown>, dialect: StoreDialect)
     .execute();
 }
 
+/** Rows of entries indexed per step when the search index is rebuilt. */
+const REINDEX_CHUNK = 500;
+
+/** Creates the search index anew (the dialect's current definition) and indexes every entry again. */
+async function rebuildSearchIndex(anyDb: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
+  await dialect.dropSearchIndex(anyDb);
+  await dialect.createSearchIndex(anyDb);
+  const db = anyDb as Kysely<StoreDatabase>;
+  for (let after = 0; ; ) {
+    const rows = await db
+      .selectFrom('entries')
+      .select(['id', 'title', 'author', 'content', 'summary', 'media_description'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(REINDEX_CHUNK)
+      .execute();
+    if (rows.length === 0) return;
+    const docs = rows.map((row) =>
+      createSearchDocument(Number(row.id), { title: row.title, author: row.author, content: row.content, summary: row.summary, mediaDescription: row.media_description }),
+    );
+    await dialect.indexEntryText(db, docs, false);
+    after = Number(rows[rows.length - 1]!.id);
+  }
+}
+
 /** Every migration of the store, by name. */
 export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-feeds-and-entries': { up: (db) => createFeedsAndEntries(db, dialect) },
     '0002-entry-search': { up: (db) => dialect.createSearchIndex(db) },
     '0003-entry-search-merging': { up: (db) => dialect.tuneSearchIndex(db) },
+    '0004-entry-search-without-positions': { up: (db) => rebuildSearchIndex(db, dialect) },
   };
 }
 

@@ -14,7 +14,7 @@ export const MAX_INDEXED_CHARS = 100_000;
 export const MAX_QUERY_TERMS = 16;
 
 /** The searchable text of a stored entry: title, content + summary + media text, author. */
-export function createSearchDocument(id: number, entry: EntryInput): SearchDocument {
+export function createSearchDocument(id: number, entry: Pick<EntryInput, 'title' | 'author' | 'content' | 'summary' | 'mediaDescription'>): SearchDocument {
   const body = [extractHtmlText(entry.content), extractHtmlText(entry.summary), entry.mediaDescription ?? '']
     .filter((part) => part !== '')
     .join(' ')

@@ -36,7 +36,7 @@ describe('openStore with SQLite', () => {
     expect(existsSync(path)).toBe(true);
     const raw = new BetterSqlite3(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('SELECT count(*) AS n FROM store_migration').get()).toEqual({ n: 3 });
+    expect(raw.prepare('SELECT count(*) AS n FROM store_migration').get()).toEqual({ n: 4 });
     expect(raw.prepare("SELECT v FROM entries_fts_config WHERE k = 'automerge'").get()).toEqual({ v: 16 });
     raw.close();
   });
@@ -70,6 +70,37 @@ describe('openStore with SQLite', () => {
       code: 'STORE_FAILED',
       message: expect.stringContaining('not up to date'),
     });
+  });
+
+  it('rebuilds a search index made with token positions (before migration 0004) and keeps finding every entry', async () => {
+    const path = join(dir, 'positions.db');
+    const store = await openStore(`sqlite:${path}`);
+    const feed = await store.addFeed({ url: 'https://a.example/feed' }, T0);
+    const entry = (guid: string, content: string) => ({
+      guid, link: null, title: `About ${guid}`, author: 'Ada', published: T0, updated: null, content, summary: null,
+      categories: [], enclosures: [], thumbnail: null, mediaDescription: 'a kiwi caption', durationSeconds: null, contentHash: guid,
+    });
+    await store.upsertEntries(feed.id, [entry('walrus', '<p>Tusks &amp; ice</p>'), entry('narwhal', '<p>One long tooth</p>')], T0);
+    await store.close();
+    // The database as migration 0003 left it: an index with positions, and no 0004.
+    const raw = new BetterSqlite3(path);
+    raw.exec(`DROP TRIGGER entries_fts_delete; DROP TABLE entries_fts;
+      CREATE VIRTUAL TABLE entries_fts USING fts5(title, body, author, content='', contentless_delete=1,
+        tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'");
+      DELETE FROM store_migration WHERE name = '0004-entry-search-without-positions';`);
+    raw.close();
+
+    const reopened = await openStore(`sqlite:${path}`);
+    const found = async (search: string) => (await reopened.river({ page: 1, pageSize: 10, search })).items.map((item) => item.guid);
+    expect(await found('tusks')).toEqual(['walrus']);
+    expect(await found('tooth ada')).toEqual(['narwhal']);
+    expect((await found('kiwi')).sort()).toEqual(['narwhal', 'walrus']);
+    await reopened.removeFeed('https://a.example/feed');
+    expect(await found('kiwi')).toEqual([]);
+    await reopened.close();
+    const check = new BetterSqlite3(path, { readonly: true });
+    expect((check.prepare("SELECT sql FROM sqlite_master WHERE name = 'entries_fts'").get() as { sql: string }).sql).toContain('detail=none');
+    check.close();
   });
 
   it('fails with STORE_FAILED, one line and the cause, when the file is not a database', async () => {

@@ -22,6 +22,8 @@ export interface StoreDialect {
   addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
   /** Creates the full-text index of entries (a migration step). */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Drops the full-text index (a migration step, before creating it anew). */
+  dropSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Sets how the full-text index merges its segments while it is written (a migration step). */
   tuneSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Indexes these entries' text, replacing what was indexed for the same ids. */
