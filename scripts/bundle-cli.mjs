@@ -8,6 +8,7 @@
 // The store's worker thread (dist/store/store-worker.js) is bundled the same way, beside it, as
 // store-worker.bundle.mjs: the fetch commands start it, and it would otherwise load Kysely's
 // modules one by one while the main thread waits for it.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -21,6 +22,8 @@ const common = {
   logLevel: 'warning',
 };
 
+// The chunks' names carry a hash: start from an empty folder so no stale chunk is left beside them.
+rmSync('dist/bin', { recursive: true, force: true });
 // Split at the entry's dynamic import: dist/bin/tributary.mjs is the small entry (it starts the
 // store thread, see src/store/prestart.ts), the CLI a chunk beside it in the same folder.
 await build({
