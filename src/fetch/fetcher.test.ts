@@ -114,9 +114,18 @@ describe('content encodings', () => {
     expect(result.kind === 'ok' && result.body.equals(body)).toBe(true);
   });
 
-  it('reports a corrupt gzip body as FETCH_DECODE', async () => {
+  const corrupt = (bytes: Buffer): Buffer => {
+    const copy = Buffer.from(bytes);
+    copy.fill(0x5a, copy.length >> 1, (copy.length >> 1) + 64);
+    return copy;
+  };
+  it.each([
+    { name: 'a body that is not gzip at all', body: Buffer.from('this is not gzip at all') },
+    { name: 'a corrupt small gzip body', body: corrupt(gzipSync(randomBytes(64 * 1024))) },
+    { name: 'a corrupt gzip body past the synchronous size', body: corrupt(gzipSync(randomBytes(1536 * 1024))) },
+  ])('reports $name as FETCH_DECODE', async ({ body }) => {
     const server = await serve((_request, response) => {
-      response.writeHead(200, { 'content-encoding': 'gzip' }).end('this is not gzip at all');
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end(body);
     });
     expect((await fetchError(fetcherWith(), { url: `${server.origin}/` })).code).toBe('FETCH_DECODE');
   });

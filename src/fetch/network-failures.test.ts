@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TributaryError } from '../model/index.js';
 import { createFetcher } from './index.js';
@@ -103,10 +105,16 @@ describe('connection failures', () => {
     expect(error.message).toContain('nonexistent.invalid');
   });
 
-  it('reports a connection dropped mid-body as FETCH_CONNECTION', async () => {
+  // Plain, and gzip below and past the size decoded in one call (read-body.ts has two paths).
+  const droppedBodies: Array<{ name: string; encoding: string | null; head: Buffer }> = [
+    { name: 'a plain body', encoding: null, head: Buffer.from('<rss>') },
+    { name: 'a small gzip body', encoding: 'gzip', head: gzipSync('<rss>'.repeat(100)).subarray(0, 40) },
+    { name: 'a gzip body past 1 MiB', encoding: 'gzip', head: gzipSync(randomBytes(1536 * 1024)).subarray(0, 1280 * 1024) },
+  ];
+  it.each(droppedBodies)('reports a connection dropped in the middle of $name as FETCH_CONNECTION', async ({ encoding, head }) => {
     const server = await serve((request, response) => {
-      response.writeHead(200, { 'content-length': '1000' });
-      response.write('<rss>');
+      response.writeHead(200, { 'content-length': String(head.length + 1000), ...(encoding ? { 'content-encoding': encoding } : {}) });
+      response.write(head);
       setTimeout(() => request.socket.destroy(), 50);
     });
     expect((await fetchError(fetcherWith(), `${server.origin}/`)).code).toBe('FETCH_CONNECTION');

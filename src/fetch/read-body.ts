@@ -159,9 +159,17 @@ async function readStreaming(
   const chunks: Buffer[] = [];
   let size = 0;
 
+  // pipeline() destroys every stream with the first error, so a failure of the body (a dropped
+  // connection) also shows as an error of each decoder: tell which came first.
+  let failedFirst: 'body' | 'decoder' | null = null;
   async function* sliced(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-    for await (const chunk of input) {
-      for (let offset = 0; offset < chunk.length; offset += sliceBytes) yield chunk.subarray(offset, offset + sliceBytes);
+    try {
+      for await (const chunk of input) {
+        for (let offset = 0; offset < chunk.length; offset += sliceBytes) yield chunk.subarray(offset, offset + sliceBytes);
+      }
+    } catch (error) {
+      failedFirst ??= 'body';
+      throw error;
     }
   }
   async function collect(input: AsyncIterable<Buffer>): Promise<void> {
@@ -173,14 +181,12 @@ async function readStreaming(
     }
   }
 
-  // pipeline() destroys every stream with the first error, so remember whether a decoder failed first.
-  let decoderFailedFirst: boolean | null = null;
-  for (const decoder of decoders) decoder.once('error', () => (decoderFailedFirst ??= true));
+  for (const decoder of decoders) decoder.once('error', () => (failedFirst ??= 'decoder'));
   try {
     await runPipeline(source, sliced, ...decoders, collect);
   } catch (error) {
     if (error instanceof TributaryError) throw error;
-    if (decoderFailedFirst) throw decodeError(error);
+    if (failedFirst === 'decoder') throw decodeError(error);
     throw error;
   }
   return sink ? Buffer.alloc(0) : Buffer.concat(chunks, size);
