@@ -114,6 +114,14 @@ describe('content encodings', () => {
     expect(result.kind === 'ok' && result.body.equals(body)).toBe(true);
   });
 
+  it('decodes a compressed body when the size limit is larger than any buffer', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(feedXml));
+    });
+    const result = await fetcherWith({ maxBodyBytes: Number.MAX_SAFE_INTEGER }).fetchFeed({ url: `${server.origin}/` });
+    expect(result.kind === 'ok' && result.body.toString()).toBe(feedXml);
+  });
+
   const corrupt = (bytes: Buffer): Buffer => {
     const copy = Buffer.from(bytes);
     copy.fill(0x5a, copy.length >> 1, (copy.length >> 1) + 64);

@@ -15,6 +15,7 @@
  * expands a whole input chunk before backpressure applies, so this bounds what a bomb can inflate
  * before the limit is checked (~8 MiB).
  */
+import { constants as bufferConstants } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
@@ -124,7 +125,8 @@ function parseContentEncoding(contentEncoding: string | null, url: string): Enco
 
 /** Undoes every encoding of a whole body; each step stops with ERR_BUFFER_TOO_LARGE past `maxBytes`. */
 function decodeWhole(bytes: Buffer, encodings: readonly Encoding[], maxBytes: number): Buffer {
-  const options = { maxOutputLength: maxBytes };
+  // zlib refuses a maxOutputLength above the largest Buffer; no body can be larger anyway.
+  const options = { maxOutputLength: Math.min(maxBytes, bufferConstants.MAX_LENGTH) };
   let decoded = bytes;
   for (const encoding of encodings) {
     if (encoding === 'gzip') decoded = gunzipSync(decoded, options);
