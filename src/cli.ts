@@ -12,7 +12,7 @@
 import { prestartStoreThread } from './store/prestart.js';
 
 /** Commands that open the store on a worker thread (`openContext(..., { threaded: true })`). */
-const threadedCommands = new Set(['fetch', 'build', 'serve', 'demo']);
+const threadedCommands = new Set(['fetch', 'serve', 'demo']);
 
 const args = process.argv.slice(2);
 if (args.some((arg) => threadedCommands.has(arg))) prestartStoreThread();

@@ -114,6 +114,34 @@ describe('content encodings', () => {
     expect(result.kind === 'ok' && result.body.equals(body)).toBe(true);
   });
 
+  // A deflate stream followed by stray bytes (seen from misconfigured servers): both paths ignore them.
+  it.each([
+    { size: 'small', body: smallBody },
+    { size: 'large', body: largeBody },
+  ])('decodes a $size deflate body followed by stray bytes, and does not hang', async ({ body }) => {
+    const encoded = Buffer.concat([deflateSync(body), Buffer.from('\r\n')]);
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'deflate' }).end(encoded);
+    });
+    const result = await fetcherWith({ totalTimeoutMs: 5_000 }).fetchFeed({ url: `${server.origin}/` });
+    expect(result.kind === 'ok' && result.body.equals(body)).toBe(true);
+  });
+
+  it.each([
+    { size: 'small', body: smallBody },
+    { size: 'large', body: largeBody },
+  ])('passes an error of the sink through unchanged for a $size gzip body', async ({ body }) => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(body));
+    });
+    const failure = new RangeError('the sink broke');
+    const error = await fetcherWith()
+      .fetchFeed({ url: `${server.origin}/`, createSink: () => ({ write: () => { throw failure; } }) })
+      .catch((caught: unknown) => caught);
+    expect(error).not.toMatchObject({ code: 'FETCH_DECODE' });
+    expect(String(error)).toContain('the sink broke');
+  });
+
   it('decodes a compressed body when the size limit is larger than any buffer', async () => {
     const server = await serve((_request, response) => {
       response.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(feedXml));

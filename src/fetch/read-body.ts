@@ -162,8 +162,8 @@ async function readStreaming(
   let size = 0;
 
   // pipeline() destroys every stream with the first error, so a failure of the body (a dropped
-  // connection) also shows as an error of each decoder: tell which came first.
-  let failedFirst: 'body' | 'decoder' | null = null;
+  // connection) or of the sink also shows as an error of each decoder: tell which came first.
+  let failedFirst: 'body' | 'decoder' | 'sink' | null = null;
   async function* sliced(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     try {
       for await (const chunk of input) {
@@ -178,8 +178,16 @@ async function readStreaming(
     for await (const chunk of input) {
       size += chunk.length;
       if (size > maxBytes) throw tooLarge();
-      if (sink) sink.write(chunk);
-      else chunks.push(chunk);
+      if (!sink) {
+        chunks.push(chunk);
+        continue;
+      }
+      try {
+        sink.write(chunk);
+      } catch (error) {
+        failedFirst ??= 'sink';
+        throw error;
+      }
     }
   }
 
@@ -203,23 +211,30 @@ function createDecoder(encoding: Encoding): Transform {
   return new DeflateDecoder();
 }
 
-/** The streaming side of {@link isZlibWrapped}: picks the inflater from the first byte. */
+/**
+ * The streaming side of {@link isZlibWrapped}: picks the inflater from the first byte. Bytes after
+ * the end of the deflate stream are ignored, as the one-call path ignores them; the end is noted
+ * when it happens, since it may come before the body does.
+ */
 class DeflateDecoder extends Transform {
   private inner: Transform | null = null;
+  private innerEnded = false;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    if (this.innerEnded) return callback();
     if (!this.inner) {
       if (chunk.length === 0) return callback();
       const inner = isZlibWrapped(chunk) ? createInflate() : createInflateRaw();
       inner.on('data', (data: Buffer) => this.push(data));
       inner.on('error', (error) => this.destroy(error));
+      inner.once('end', () => (this.innerEnded = true));
       this.inner = inner;
     }
     this.inner.write(chunk, callback);
   }
 
   override _flush(callback: TransformCallback): void {
-    if (!this.inner) return callback();
+    if (!this.inner || this.innerEnded) return callback();
     this.inner.once('end', () => callback());
     this.inner.end();
   }

@@ -84,6 +84,6 @@ export interface Fetcher {
   fetchFeed(request: FetchRequest): Promise<FetchResult>;
   /** The fetcher's undici dispatcher, with its SSRF guard: for other requests that must obey the same rules (WebSub hub POSTs). */
   readonly dispatcher: Dispatcher;
-  /** Closes the kept-alive connections at once; a request still running fails. */
+  /** Closes the kept-alive connections once the requests still running have finished. */
   close(): Promise<void>;
 }

@@ -70,10 +70,11 @@ async function createFeedsAndEntries(db: Kysely<unknown>, dialect: StoreDialect)
 /** Rows of entries indexed per step when the search index is rebuilt. */
 const REINDEX_CHUNK = 500;
 
-/** Creates the search index anew (the dialect's current definition) and indexes every entry again. */
+/** Creates the search index anew in the `words` layout (with migration 0003's tuning) and indexes every entry again. */
 async function rebuildSearchIndex(anyDb: Kysely<unknown>, dialect: StoreDialect): Promise<void> {
   await dialect.dropSearchIndex(anyDb);
-  await dialect.createSearchIndex(anyDb);
+  await dialect.createSearchIndex(anyDb, 'words');
+  await dialect.tuneSearchIndex(anyDb);
   const db = anyDb as Kysely<StoreDatabase>;
   for (let after = 0; ; ) {
     const rows = await db
@@ -96,7 +97,7 @@ async function rebuildSearchIndex(anyDb: Kysely<unknown>, dialect: StoreDialect)
 export function listMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-feeds-and-entries': { up: (db) => createFeedsAndEntries(db, dialect) },
-    '0002-entry-search': { up: (db) => dialect.createSearchIndex(db) },
+    '0002-entry-search': { up: (db) => dialect.createSearchIndex(db, 'positions') },
     '0003-entry-search-merging': { up: (db) => dialect.tuneSearchIndex(db) },
     '0004-entry-search-without-positions': { up: (db) => rebuildSearchIndex(db, dialect) },
   };

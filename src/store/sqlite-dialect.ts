@@ -19,7 +19,7 @@
 import { sql } from 'kysely';
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { StoreDatabase } from './schema-types.js';
-import type { SearchDocument, StoreDialect } from './store-dialect.js';
+import type { SearchDocument, SearchIndexLayout, StoreDialect } from './store-dialect.js';
 
 type SqliteSearchTables = {
   entries_fts: { rowid: number; title: string; body: string; author: string };
@@ -46,19 +46,19 @@ export const sqliteDialect: StoreDialect = {
     return table.addColumn('id', 'integer', (column) => column.primaryKey().autoIncrement());
   },
 
-  async createSearchIndex(db: Kysely<unknown>) {
+  async createSearchIndex(db: Kysely<unknown>, layout: SearchIndexLayout) {
     // Marks (M*) count as word characters so scripts with vowel signs (Devanagari, ...) keep whole words.
+    const detail = sql.raw(layout === 'positions' ? '' : ', detail=none');
     await sql`
       CREATE VIRTUAL TABLE entries_fts USING fts5(
         title, body, author,
-        content='', contentless_delete=1, detail=none,
+        content='', contentless_delete=1${detail},
         tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
       )`.execute(db);
     await sql`
       CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
         DELETE FROM entries_fts WHERE rowid = old.id;
       END`.execute(db);
-    await sqliteDialect.tuneSearchIndex(db);
   },
 
   async dropSearchIndex(db: Kysely<unknown>) {

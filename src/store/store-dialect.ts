@@ -16,12 +16,18 @@ export interface SearchDocument {
   author: string;
 }
 
+/**
+ * How the full-text index is laid out: `positions` as migration 0002 created it (token positions
+ * kept), `words` since migration 0004 (which words each entry holds, nothing more).
+ */
+export type SearchIndexLayout = 'positions' | 'words';
+
 export interface StoreDialect {
   readonly engine: StoreEngine;
   /** Adds the auto-numbered primary key `id` to a table being created. */
   addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
-  /** Creates the full-text index of entries (a migration step). */
-  createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Creates the full-text index of entries in the given layout (a migration step). */
+  createSearchIndex(db: Kysely<unknown>, layout: SearchIndexLayout): Promise<void>;
   /** Drops the full-text index (a migration step, before creating it anew). */
   dropSearchIndex(db: Kysely<unknown>): Promise<void>;
   /** Sets how the full-text index merges its segments while it is written (a migration step). */
