@@ -155,7 +155,11 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
         }
         const contentType = headerValue(response.headers, 'content-type');
         const sink = request.createSink?.({ contentType, finalUrl: meta.finalUrl });
-        const body = await readBody(response.body, headerValue(response.headers, 'content-encoding'), settings.maxBodyBytes, shownUrl, sink);
+        const body = await untilAborted(
+          readBody(response.body, headerValue(response.headers, 'content-encoding'), settings.maxBodyBytes, shownUrl, sink),
+          signal,
+          () => response.body.destroy(),
+        );
         return { kind: 'ok', ...meta, body, contentType };
       } finally {
         release();
@@ -172,6 +176,22 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
     clearTimeout(timer);
     request.signal?.removeEventListener('abort', abortFromCaller);
   }
+}
+
+/**
+ * `work`, or the signal's reason as soon as it aborts: the deadline bounds the whole read even if
+ * reading stopped depending on the connection (a decoder waiting for an end that never comes).
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => {
+      onAbort();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 function buildRequestHeaders(url: URL, request: FetchRequest, userAgent: string): Record<string, string> {
