@@ -6,11 +6,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startLocalServer } from '../src/fetch/testdata/local-server.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const cliPath = join(repoRoot, 'dist', 'bin', 'tributary.mjs');
@@ -46,26 +45,28 @@ const contentTypes: Record<string, string> = {
   '.opml': 'text/x-opml',
 };
 
+/** A file server started by {@link serveDirectory} (or the browser tests' `serveFiles`). */
 export interface StaticServer {
+  /** `http://127.0.0.1:PORT/`. */
   base: string;
   close(): Promise<void>;
 }
 
+/** The file under `dir` that a request URL names, never outside `dir`; throws on a malformed escape. */
+export function requestedFile(dir: string, url: string): string {
+  return join(dir, normalize(decodeURIComponent(new URL(url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, ''));
+}
+
 /** Serves the files of `dir` on 127.0.0.1 (any free port), with feed content types. */
 export async function serveDirectory(dir: string): Promise<StaticServer> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    readFile(join(dir, path)).then(
-      (body) => response.writeHead(200, { 'content-type': contentTypes[extname(path)] ?? 'application/octet-stream' }).end(body),
+  const server = await startLocalServer((request, response) => {
+    const file = requestedFile(dir, request.url ?? '/');
+    readFile(file).then(
+      (body) => response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => response.writeHead(404).end('not found'),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { base: `${server.origin}/`, close: () => server.close() };
 }
 
 /** Collapses whitespace runs to one space and trims. */

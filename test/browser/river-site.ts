@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { cliPath, makeTempDir, runTributary } from '../helpers.js';
 import { serveFiles } from './static-server.js';
-import type { FileServer } from './static-server.js';
+import type { StaticServer } from '../helpers.js';
 
 /** A fixture feed: its path on the fixture server and the title the OPML gives it. */
 export interface FixtureFeed {
@@ -65,7 +65,7 @@ export async function startRiverSite(spec: RiverSiteSpec): Promise<RiverSite> {
     await run(['--allow-private', 'import', 'feeds.opml'], dir);
     const fetched = await run(['--allow-private', 'fetch'], dir);
     await run(['build', '--out', 'site'], dir);
-    const built: FileServer = await serveFiles(join(dir, 'site'));
+    const built: StaticServer = await serveFiles(join(dir, 'site'));
     closers.push(built.close);
     const live = await startServe(dir);
     closers.push(live.close);

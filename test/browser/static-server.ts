@@ -6,9 +6,10 @@
  * the pages' `<meta>` Content-Security-Policy is the only policy the browser sees.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { extname, join } from 'node:path';
+import { startLocalServer } from '../../src/fetch/testdata/local-server.js';
+import { requestedFile } from '../helpers.js';
+import type { StaticServer } from '../helpers.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,40 +24,23 @@ const contentTypes: Record<string, string> = {
   '.opml': 'text/x-opml; charset=utf-8',
 };
 
-/** A running file server. */
-export interface FileServer {
-  /** `http://127.0.0.1:PORT/`. */
-  base: string;
-  close(): Promise<void>;
-}
-
 /** Serves the files under `dir` on 127.0.0.1 at a free port. */
-export async function serveFiles(dir: string): Promise<FileServer> {
-  const server = createServer((request, response) => {
+export async function serveFiles(dir: string): Promise<StaticServer> {
+  const server = await startLocalServer((request, response) => {
     void answer(dir, request.url ?? '/').then(({ status, type, body }) => {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { base: `${server.origin}/`, close: () => server.close() };
 }
 
 async function answer(dir: string, url: string): Promise<{ status: number; type: string; body: Buffer | string }> {
-  let path: string;
+  let file: string;
   try {
-    path = normalize(decodeURIComponent(new URL(url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    file = requestedFile(dir, url);
   } catch {
     return { status: 400, type: 'text/plain', body: 'bad request' };
   }
-  let file = join(dir, path);
   if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
   try {
     return { status: 200, type: contentTypes[extname(file)] ?? 'application/octet-stream', body: await readFile(file) };
