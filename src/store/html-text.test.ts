@@ -20,4 +20,11 @@ describe('extractHtmlText', () => {
   for (const { name, html, text } of cases) {
     it(name, () => expect(extractHtmlText(html)).toBe(text));
   }
+
+  it('stays linear with many skipped elements before a long text', () => {
+    const html = '<style>x</style>'.repeat(20_000) + 'word '.repeat(200_000);
+    const started = performance.now();
+    expect(extractHtmlText(html)).toHaveLength('word '.repeat(200_000).trim().length);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
 });
