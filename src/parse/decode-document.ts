@@ -38,9 +38,10 @@ function bomEncoding(b: Uint8Array): { encoding: string; length: number } | null
   if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { encoding: 'utf-32be', length: 4 };
   if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
-  // No BOM, but '<?' in UTF-16 (XML 1.0 Appendix F.1)
-  if (b[0] === 0x3c && b[1] === 0 && b[2] === 0x3f && b[3] === 0) return { encoding: 'utf-16le', length: 0 };
-  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] === 0x3f) return { encoding: 'utf-16be', length: 0 };
+  // No BOM, but '<' and an ASCII character in UTF-16 (XML 1.0 Appendix F.1: '<?xml', or a root
+  // element when the declaration is missing); NUL never starts a tag name in any other encoding
+  if (b[0] === 0x3c && b[1] === 0 && b[2] !== 0 && b[3] === 0) return { encoding: 'utf-16le', length: 0 };
+  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] !== 0) return { encoding: 'utf-16be', length: 0 };
   return null;
 }
 
@@ -50,14 +51,38 @@ function declaredEncoding(head: Uint8Array): string | null {
   return m ? (m[1] as string).toLowerCase() : null;
 }
 
-/** Normalises a label to one iconv-lite knows; null for UTF-8 or an unknown label. */
+/** Normalises a label to one iconv-lite or the WHATWG TextDecoder knows; null for UTF-8 or an unknown label. */
 function normalizeLabel(label: string | null): string | null {
   if (!label || UTF8_LABELS.has(label)) return null;
   // Latin-1 proper: C1 bytes stay C1 here and become windows-1252 punctuation in repairText,
   // after the double-encoded-UTF-8 repair has had its chance (which C1 characters enable)
   if (LATIN1_LABELS.has(label)) return 'latin1';
   if (label === 'gb2312' || label === 'gbk') return 'gb18030';
-  return iconv.encodingExists(label) ? label : null;
+  if (iconv.encodingExists(label)) return label;
+  return whatwgDecoder(label) ? label : null;
+}
+
+interface ChunkDecoder {
+  write(bytes: Buffer): string;
+  end(): string | undefined;
+}
+
+/**
+ * A streaming decoder from the WHATWG Encoding Standard, for the labels iconv-lite does not
+ * carry (ISO-2022-JP, which Japanese sites still serve; x-mac-cyrillic…). Node's full ICU has them.
+ */
+function whatwgDecoder(label: string): ChunkDecoder | null {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    return null;
+  }
+  return { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() };
+}
+
+function chunkDecoder(encoding: string): ChunkDecoder {
+  return iconv.encodingExists(encoding) ? iconv.getDecoder(encoding, { stripBOM: true }) : (whatwgDecoder(encoding) as ChunkDecoder);
 }
 
 /** Length of a trailing incomplete UTF-8 sequence (0–3 bytes) to keep for the next chunk. */
@@ -123,7 +148,7 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
   let head: Uint8Array | null = new Uint8Array(0);
   let pending = new Uint8Array(0);
   let encoding: string | null = null;
-  let iconvDecoder: { write(b: Buffer): string; end(): string | undefined } | null = null;
+  let labelDecoder: ChunkDecoder | null = null;
   let problem: string | null = null;
   let sawNonAscii = false;
   // Once a chunk shows the document is a single-byte one that claimed UTF-8, every later chunk is
@@ -137,7 +162,7 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
     if (chosen && UTF16_LABELS.has(chosen) && !bom) chosen = null; // an ASCII-readable declaration cannot be UTF-16
     if (label && !chosen && !UTF8_LABELS.has(label) && !UTF16_LABELS.has(label)) problem = `unknown encoding "${label}", read as UTF-8`;
     encoding = chosen ?? 'utf-8';
-    if (chosen) iconvDecoder = iconv.getDecoder(chosen, { stripBOM: true });
+    if (chosen) labelDecoder = chunkDecoder(chosen);
     return bom ? bytes.subarray(bom.length) : bytes;
   };
 
@@ -176,8 +201,8 @@ export function createDocumentDecoder(contentType?: string | null): DocumentDeco
       head = null;
       bytes = start(joined);
     }
-    if (iconvDecoder) sawNonAscii = true;
-    if (iconvDecoder) return iconvDecoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + (final ? iconvDecoder.end() ?? '' : '');
+    if (labelDecoder) sawNonAscii = true;
+    if (labelDecoder) return labelDecoder.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) + (final ? labelDecoder.end() ?? '' : '');
     return decodeUtf8(bytes, final);
   };
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { isTributaryError } from '../model/errors.js';
 import { createFeedParser, detectFeedFormat, parseFeed, toParseContract } from './index.js';
@@ -142,6 +143,48 @@ describe('parseFeed', () => {
   it('takes the charset from the HTTP Content-Type when given', () => {
     const bytes = Buffer.from('<rss version="2.0"><channel><title>Caf\u00e9</title></channel></rss>', 'latin1');
     expect(parseFeed(bytes, { contentType: 'application/rss+xml; charset=ISO-8859-1' }).title).toBe('Café');
+  });
+
+  describe('reads the encodings feeds are served in', () => {
+    const rss = (declared: string | null, title: string): string =>
+      `${declared ? `<?xml version="1.0" encoding="${declared}"?>` : ''}<rss version="2.0"><channel><title>${title}</title><item><title>${title}</title></item></channel></rss>`;
+    const withBom = (bom: number[], body: Buffer): Buffer => Buffer.concat([Buffer.from(bom), body]);
+    const utf16be = (text: string): Buffer => Buffer.from(text, 'utf16le').swap16();
+    const utf32le = (text: string): Buffer => {
+      const points = [...text].map((ch) => ch.codePointAt(0) as number);
+      const out = Buffer.alloc(points.length * 4);
+      points.forEach((cp, i) => out.writeUInt32LE(cp, i * 4));
+      return out;
+    };
+    const iso2022jp = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-2022-JP"?><rss version="2.0"><channel><title>'),
+      Buffer.from('\x1b$B%K%e!<%9\x1b(B', 'latin1'), Buffer.from('</title><item><title>'), Buffer.from('\x1b$B%K%e!<%9\x1b(B', 'latin1'),
+      Buffer.from('</title></item></channel></rss>')]);
+    const encodings: Array<{ name: string; bytes: Buffer; contentType?: string; title: string }> = [
+      { name: 'UTF-16LE with a BOM (FF FE, not MP3)', bytes: withBom([0xff, 0xfe], Buffer.from(rss('UTF-16', 'Тест 新闻'), 'utf16le')), title: 'Тест 新闻' },
+      { name: 'UTF-16BE with a BOM', bytes: withBom([0xfe, 0xff], utf16be(rss('UTF-16', 'Тест'))), title: 'Тест' },
+      { name: 'UTF-16LE without BOM or declaration', bytes: Buffer.from(rss(null, 'Привет'), 'utf16le'), title: 'Привет' },
+      { name: 'UTF-16BE without BOM or declaration', bytes: utf16be(rss(null, 'Привет')), title: 'Привет' },
+      { name: 'UTF-32LE with a BOM', bytes: withBom([0xff, 0xfe, 0, 0], utf32le(rss(null, 'Тест 𝄞'))), title: 'Тест 𝄞' },
+      { name: 'Shift_JIS by declaration', bytes: iconv.encode(rss('Shift_JIS', 'ニュース'), 'shift_jis'), title: 'ニュース' },
+      { name: 'EUC-JP by declaration', bytes: iconv.encode(rss('EUC-JP', 'ニュース'), 'euc-jp'), title: 'ニュース' },
+      { name: 'ISO-2022-JP (7-bit, escape sequences) by declaration', bytes: iso2022jp, title: 'ニュース' },
+      { name: 'GB2312 by declaration (read as its superset GB18030)', bytes: iconv.encode(rss('GB2312', '新闻'), 'gb18030'), title: '新闻' },
+      { name: 'Big5 by declaration', bytes: iconv.encode(rss('Big5', '新聞'), 'big5'), title: '新聞' },
+      { name: 'EUC-KR by declaration', bytes: iconv.encode(rss('EUC-KR', '뉴스'), 'euc-kr'), title: '뉴스' },
+      { name: 'KOI8-R by HTTP charset only', bytes: iconv.encode(rss(null, 'Привет'), 'koi8-r'), contentType: 'text/xml; charset=KOI8-R', title: 'Привет' },
+      { name: 'windows-1251 by declaration', bytes: iconv.encode(rss('windows-1251', 'Привет'), 'windows-1251'), title: 'Привет' },
+      { name: 'ISO-8859-7 by declaration', bytes: iconv.encode(rss('ISO-8859-7', 'Νέα'), 'iso-8859-7'), title: 'Νέα' },
+    ];
+    for (const c of encodings) {
+      it(c.name, () => {
+        const feed = parseFeed(c.bytes, { contentType: c.contentType ?? null });
+        expect(feed).toMatchObject({ format: 'rss2', title: c.title, bozo: false });
+        expect(feed.entries[0]?.title).toBe(c.title);
+        const streamed = createFeedParser({ contentType: c.contentType ?? null });
+        for (let i = 0; i < c.bytes.length; i += 5) streamed.write(c.bytes.subarray(i, i + 5));
+        expect(streamed.end().entries[0]?.title).toBe(c.title);
+      });
+    }
   });
 
   it('reads podcast extensions a river shows: itunes:title, googleplay:author and image, itunes:category', () => {
