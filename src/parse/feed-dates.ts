@@ -78,7 +78,9 @@ function parseRfc822Date(text: string): Date | null {
     }
   }
   // A leading word followed by a comma is a weekday in any language ("mar., 3 mai 2022").
-  const tokens = text.replace(/^[^\s\d,]+\.?,/, ' ').replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  // RFC 850 (`Tuesday, 03-May-22 15:07:42 GMT`, the obsolete HTTP date) writes the date with dashes.
+  const tokens = text.replace(/^[^\s\d,]+\.?,/, ' ').replace(/,/g, ' ').replace(/\b(\d{1,2})-([a-zà-ž]{3,}\.?)-(\d{2}|\d{4})\b/, '$1 $2 $3')
+    .split(/\s+/).filter(Boolean);
   let day: number | undefined;
   let month: number | undefined;
   let year: number | undefined;
@@ -97,7 +99,7 @@ function parseRfc822Date(text: string): Date | null {
       year = token.length === 2 ? Number(token) + (Number(token) < 90 ? 2000 : 1900) : Number(token);
     } else if (/^(am|pm)$/.test(token)) {
       pm = token === 'pm';
-    } else if (/^[+-]\d{2}:?\d{2}$/.test(token) || (time && /^(\(?[a-z]{1,5}\)?|(gmt|utc|ut)[+-]\d{1,2}(:?\d{2})?|etc\/\w+)$/.test(token))) {
+    } else if (/^[+-]\d{2}:?\d{2}$/.test(token) || (time && /^([+-]\d{1,2}|\(?[a-z]{1,5}\)?|(gmt|utc|ut)[+-]\d{1,2}(:?\d{2})?|etc\/\w+)$/.test(token))) {
       offset = parseOffset(token);
       if (offset === null) offset = 0;
     } else if (/^[a-zà-ž.]+$/.test(token)) {
@@ -113,12 +115,23 @@ function parseRfc822Date(text: string): Date | null {
   return utcDate(year, month, day, h, mi, s, offset);
 }
 
+/**
+ * Numeric dates with separators ISO 8601 does not use, rewritten as ISO: `2022/05/03` (year
+ * first, so never ambiguous) and `03.05.2022` (day first: dotted dates are D.M.Y wherever they
+ * are written). `03/05/2022` stays unread: it is May 3 or March 5 depending on the country.
+ */
+function numericAsIso(text: string): string {
+  return text
+    .replace(/^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=$|[\st])/, (_, y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`)
+    .replace(/^(\d{1,2})\.(\d{1,2})\.(\d{4})(?=$|\s)/, (_, d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`);
+}
+
 /** Parses a feed date into a UTC `Date`, or null when it is missing or not a date. */
 export function parseFeedDate(text: string | null | undefined): Date | null {
   if (!text) return null;
   const trimmed = text.trim().toLowerCase();
   if (!trimmed || trimmed.length > 200) return null;
-  return parseIsoDate(trimmed) ?? parseRfc822Date(trimmed);
+  return parseIsoDate(trimmed) ?? parseRfc822Date(trimmed) ?? parseIsoDate(numericAsIso(trimmed));
 }
 
 /** `YYYY-MM-DDTHH:MM:SSZ`, the contract's date form. */
