@@ -65,6 +65,7 @@ export function describeNonFeed(root: XmlRootInfo | null, text: string): string 
   if (!root) {
     if (/^[[{]/.test(start)) return 'JSON that is not a JSON Feed';
     if (/<html[\s>]/i.test(start.slice(0, 2048))) return 'an HTML page';
+    if (/^<(\?xml|!--)/.test(start)) return 'an XML document with no root element';
     return [...start.slice(0, 512)].some((ch) => ch.charCodeAt(0) < 9 || (ch.charCodeAt(0) > 13 && ch.charCodeAt(0) < 32)) ? 'binary data' : 'plain text, not XML';
   }
   if (root.local === 'opml') return 'an OPML subscription list, not a feed';

@@ -224,6 +224,7 @@ describe('not a feed', () => {
     { name: 'JSON that is not a JSON Feed', input: '{"hello": "world"}', what: /JSON that is not a JSON Feed/ },
     { name: 'an OPML file', input: '<?xml version="1.0"?><opml version="2.0"><body/></opml>', what: /OPML/ },
     { name: 'plain text', input: 'just some words', what: /plain text/ },
+    { name: 'an XML declaration and nothing else', input: '<?xml version="1.0"?>\n<!-- moved -->', what: /an XML document with no root element/ },
   ];
   for (const c of notFeeds) {
     it(`names ${c.name} in a PARSE_NOT_A_FEED error`, () => {
