@@ -3,8 +3,10 @@
  * The parts of an entry that RSS and Atom share through extensions: enclosures (RSS
  * `<enclosure>`, Atom `rel="enclosure"`, Media RSS audio/video), the picture that stands for the
  * entry (media:thumbnail, also inside media:group / media:content, image media:content,
- * itunes:image, YouTube's still), media:description, durations (itunes:duration,
- * media:content@duration) and categories (RSS category, dc:subject, Atom category).
+ * itunes:image, Podcasting 2.0's podcast:images / podcast:image, YouTube's still), media:description,
+ * durations (itunes:duration, media:content@duration) and categories (RSS category, dc:subject,
+ * Atom category). A podcast:alternateEnclosure is an alternative to the enclosure, so its first
+ * source is used only when the item has no enclosure of its own.
  */
 import type { Enclosure, Thumbnail } from '../model/feed.js';
 import { textOf, type XmlElement } from './xml-element.js';
@@ -36,11 +38,32 @@ function parseDuration(text: string | undefined | null): number | null {
   return Number.isFinite(seconds) ? Math.round(seconds) : null;
 }
 
+/** The widest candidate of a podcast:images `srcset` ("url 1500w, url 600w"), else its first. */
+export function widestSrcsetUrl(srcset: string | undefined): string | undefined {
+  let best: { url: string; width: number } | undefined;
+  for (const candidate of (srcset ?? '').split(',')) {
+    const [url, descriptor] = candidate.trim().split(/\s+/);
+    if (!url) continue;
+    const width = /^\d+w$/.test(descriptor ?? '') ? Number.parseInt(descriptor as string, 10) : 0;
+    if (!best || width > best.width) best = { url, width };
+  }
+  return best?.url;
+}
+
+/** The first podcast:source of a podcast:alternateEnclosure, as an enclosure of its type. */
+function alternateEnclosureSource(el: XmlElement): { url: string | undefined; type: string | undefined; length: string | undefined } | null {
+  for (const child of el.children) {
+    if (typeof child !== 'string' && child.name === 'podcast:source' && child.attrs.uri) return { url: child.attrs.uri, type: el.attrs.type, length: el.attrs.length };
+  }
+  return null;
+}
+
 /** Collects what the extension namespaces say about an entry. */
 export function readEntryExtensions(entry: XmlElement): EntryExtensions {
   const out: EntryExtensions = { enclosures: [], thumbnail: null, mediaDescription: null, durationSeconds: null, categories: [], videoId: null };
   const thumbnails: Thumbnail[] = [];
   const images: Thumbnail[] = [];
+  const alternates: XmlElement[] = [];
   const seen = new Set<string>();
   const addEnclosure = (url: string | undefined, type: string | undefined, length: string | undefined, base: string | null): void => {
     const href = cleanUrl(url, base);
@@ -107,6 +130,15 @@ export function readEntryExtensions(entry: XmlElement): EntryExtensions {
         if (url) images.push({ url, width: null, height: null });
         break;
       }
+      case 'podcast:images':
+      case 'podcast:image': {
+        const url = cleanUrl(child.name === 'podcast:images' ? widestSrcsetUrl(a.srcset) : a.href, child.base);
+        if (url) images.push({ url, width: toInt(a.width), height: toInt(a.height) });
+        break;
+      }
+      case 'podcast:alternateenclosure':
+        alternates.push(child);
+        break;
       case 'itunes:duration':
         out.durationSeconds ??= parseDuration(textOf(child));
         break;
@@ -127,6 +159,13 @@ export function readEntryExtensions(entry: XmlElement): EntryExtensions {
         addCategory(a.text);
         for (const sub of child.children) if (typeof sub !== 'string' && sub.name === 'itunes:category') addCategory(sub.attrs.text);
         break;
+    }
+  }
+  if (out.enclosures.length === 0) {
+    for (const alternate of alternates) {
+      const source = alternateEnclosureSource(alternate);
+      if (source) addEnclosure(source.url, source.type, source.length, alternate.base);
+      if (out.enclosures.length > 0) break;
     }
   }
   const imageEnclosure = out.enclosures.find((e) => e.type?.startsWith('image/'));

@@ -7,6 +7,7 @@
 import type { ParsedFeed, PollHints } from '../model/feed.js';
 import { childNamed, childrenNamed, textOf, type XmlElement } from './xml-element.js';
 import { readAlternateLink, readAtomAuthor } from './atom-adapter.js';
+import { widestSrcsetUrl } from './entry-extensions.js';
 import { htmlToPlainText } from './plain-text.js';
 import { readAtomLink, readLink } from './rss-adapter.js';
 import { readHtmlBody, readPlainText, readRssTitle, readText } from './text-constructs.js';
@@ -70,6 +71,14 @@ function imageUrl(el: XmlElement | null): string | null {
   return cleanUrl(el.attrs.href ?? el.attrs['rdf:resource'] ?? (childNamed(el, 'url') ? textOf(childNamed(el, 'url') as XmlElement) : textOf(el)), el.base);
 }
 
+/** Podcasting 2.0's channel artwork: podcast:image href, or the widest of podcast:images srcset. */
+function podcastImageUrl(channel: XmlElement): string | null {
+  const image = childNamed(channel, 'podcast:image');
+  if (image) return cleanUrl(image.attrs.href, image.base);
+  const images = childNamed(channel, 'podcast:images');
+  return images ? cleanUrl(widestSrcsetUrl(images.attrs.srcset), images.base) : null;
+}
+
 /** Feed-level fields of an RSS document (`root` is rss, rdf:RDF or a bare channel). */
 export function readRssMetadata(root: XmlElement): FeedMetadata {
   const channel = root.name === 'channel' ? root : childNamed(root, 'channel') ?? root;
@@ -82,7 +91,7 @@ export function readRssMetadata(root: XmlElement): FeedMetadata {
       ?? plainDescription(childNamed(channel, 'itunes:summary', 'itunes:subtitle', 'googleplay:description'), 'text'),
     language: normalizeLanguage(readText(childNamed(channel, 'language', 'dc:language')) ?? root.attrs['xml:lang']),
     iconUrl: (image && image.name === 'image' ? imageUrl(image) : null) ?? imageUrl(childNamed(channel, 'itunes:image', 'googleplay:image'))
-      ?? imageUrl(childNamed(channel, 'atom:icon', 'atom:logo')),
+      ?? imageUrl(childNamed(channel, 'atom:icon', 'atom:logo')) ?? podcastImageUrl(channel),
     selfUrl: readAtomLink(channel, 'self'),
     hubs: readHubs(channel),
     pollHints: readPollHints(channel),

@@ -196,6 +196,25 @@ describe('parseFeed', () => {
     expect(feed.entries[0]).toMatchObject({ title: 'Episode title', author: 'Host Name', categories: ['Technology', 'Gadgets'], durationSeconds: 95 });
   });
 
+  it('reads Podcasting 2.0: the host as author, podcast:images artwork, an alternate enclosure when there is no enclosure', () => {
+    const feed = parseFeed(`<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>Pod</title>
+      <podcast:images srcset="https://pod.example/a-600.jpg 600w, https://pod.example/a-3000.jpg 3000w, https://pod.example/a-1500.jpg 1500w"/>
+      <item><title>One</title><podcast:person role="guest">Guest Star</podcast:person><podcast:person>Host Name</podcast:person>
+        <podcast:image href="https://pod.example/ep1.jpg" width="1400" height="1400"/>
+        <podcast:alternateEnclosure type="audio/opus" length="3000"><podcast:source uri="https://pod.example/ep1.opus"/></podcast:alternateEnclosure></item>
+      <item><title>Two</title><author>host@pod.example</author><podcast:person role="Host" group="cast">Other Host</podcast:person>
+        <enclosure url="https://pod.example/ep2.mp3" type="audio/mpeg" length="10"/>
+        <podcast:alternateEnclosure type="audio/opus"><podcast:source uri="https://pod.example/ep2.opus"/></podcast:alternateEnclosure></item>
+      <item><title>Three</title><itunes:author xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">Named</itunes:author><podcast:person>Host Name</podcast:person></item>
+    </channel></rss>`);
+    expect(feed.iconUrl).toBe('https://pod.example/a-3000.jpg');
+    expect(feed.entries[0]).toMatchObject({ author: 'Host Name', thumbnail: { url: 'https://pod.example/ep1.jpg', width: 1400, height: 1400 },
+      enclosures: [{ url: 'https://pod.example/ep1.opus', type: 'audio/opus', length: 3000 }] });
+    expect(feed.entries[1]).toMatchObject({ author: 'Other Host', enclosures: [{ url: 'https://pod.example/ep2.mp3', type: 'audio/mpeg', length: 10 }] });
+    expect(feed.entries[1]?.enclosures).toHaveLength(1);
+    expect(feed.entries[2]?.author).toBe('Named');
+  });
+
   it('skips junk before the feed root (a PHP warning) and still reads the channel', () => {
     const feed = parseFeed('<br />\n<b>Warning</b>: something on line <b>77</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>Behind junk</title><item><title>One</title></item></channel></rss>');
     expect(feed).toMatchObject({ format: 'rss2', title: 'Behind junk', bozo: true });

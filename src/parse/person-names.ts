@@ -7,7 +7,10 @@
  */
 import { cleanText, htmlToPlainText } from './plain-text.js';
 
-const EMAIL = /([a-zA-Z0-9_\-.+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([a-zA-Z0-9-]+\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(\]?)(\?subject=\S+)?/;
+// The Universal Feed Parser's pattern, except that a top-level domain may be longer than four
+// letters (.example, .online, .photography): the reference cuts `jo@news.online` to `jo@news.onli`
+// and names the author "ne".
+const EMAIL = /([a-zA-Z0-9_\-.+]+)@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.)|(([a-zA-Z0-9-]+\.)+))([a-zA-Z]{2,63}(?![a-zA-Z0-9-])|[0-9]{1,3})(\]?)(\?subject=\S+)?/;
 
 /** True when the whole string is an e-mail address (no name to show). */
 export function isEmailOnly(text: string): boolean {
@@ -18,7 +21,7 @@ export function isEmailOnly(text: string): boolean {
 /** The display name in an author string, or null when it is empty. */
 export function readPersonName(raw: string | null | undefined): string | null {
   if (raw == null) return null;
-  let text = cleanText(raw);
+  let text = cleanText(raw).replace(/^mailto:/i, '');
   // the e-mail pattern backtracks on long strings; real author fields are short
   const email = text.length <= 512 && text.includes('@') ? EMAIL.exec(text) : null;
   if (email) {

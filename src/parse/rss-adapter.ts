@@ -45,6 +45,17 @@ function readAuthor(el: XmlElement): string | null {
   return readPersonName(textOf(name ?? childNamed(el, 'atom:email', 'email') ?? el));
 }
 
+/** The first podcast:person (Podcasting 2.0) in the host role, the default: who made the episode. */
+function podcastHost(item: XmlElement): string | null {
+  for (const child of item.children) {
+    if (typeof child === 'string' || child.name !== 'podcast:person') continue;
+    if ((child.attrs.role ?? 'host').trim().toLowerCase() !== 'host') continue;
+    const name = readPersonName(textOf(child));
+    if (name) return name;
+  }
+  return null;
+}
+
 /** Summary-like elements: description is HTML by convention; itunes:summary is plain unless it looks like HTML. */
 function readSummary(el: XmlElement): string | null {
   if (el.name === 'itunes:summary') return readHtmlBody(el, looksLikeHtml(textOf(el)) ? 'html' : 'text');
@@ -92,6 +103,8 @@ export function adaptRssItem(item: XmlElement, feedLink: string | null): ParsedE
       }
     }
   }
+  // the podcast host names the episode only when no author element does
+  if (author === null || isEmailOnly(author)) author = podcastHost(item) ?? author;
   if (!mediaTitleEl) mediaTitleEl = childNamed(childNamed(item, 'media:group') ?? item, 'media:title');
   const id = readText(guidEl) ?? item.attrs['rdf:about']?.trim() ?? null;
   if (link === null) link = readAtomLink(item, 'alternate') ?? cleanUrl(item.attrs.href, item.base);
