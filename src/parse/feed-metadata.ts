@@ -85,7 +85,7 @@ export function readRssMetadata(root: XmlElement): FeedMetadata {
   const image = childNamed(channel, 'image') ?? childNamed(root, 'image');
   return {
     title: readRssTitle(childNamed(channel, 'title', 'dc:title')),
-    link: readLink(childNamed(channel, 'link')) ?? readAtomLink(channel, 'alternate') ?? cleanUrl(channel.attrs.href, channel.base),
+    link: childrenNamed(channel, 'link').reduce<string | null>((found, el) => found ?? readLink(el), null) ?? readAtomLink(channel, 'alternate') ?? cleanUrl(channel.attrs.href, channel.base),
     description: plainDescription(childNamed(channel, 'description', 'dc:description'), 'html')
       ?? plainDescription(childNamed(channel, 'abstract'), 'text')
       ?? plainDescription(childNamed(channel, 'itunes:summary', 'itunes:subtitle', 'googleplay:description'), 'text'),

@@ -215,6 +215,13 @@ describe('parseFeed', () => {
     expect(feed.entries[2]?.author).toBe('Named');
   });
 
+  it('reads an RSS link written Atom\'s way without the Atom namespace, but not a rel="self" one', () => {
+    const feed = parseFeed('<rss version="2.0"><channel><title>T</title><link rel="self" href="https://site.example/feed"/><link>https://site.example/</link>'
+      + '<item><title>A</title><link href="https://site.example/a"/></item><item><title>B</title><link rel="self" href="https://site.example/b.xml"/></item></channel></rss>');
+    expect(feed.link).toBe('https://site.example/');
+    expect(feed.entries.map((e) => e.link)).toEqual(['https://site.example/a', null]);
+  });
+
   it('skips junk before the feed root (a PHP warning) and still reads the channel', () => {
     const feed = parseFeed('<br />\n<b>Warning</b>: something on line <b>77</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>Behind junk</title><item><title>One</title></item></channel></rss>');
     expect(feed).toMatchObject({ format: 'rss2', title: 'Behind junk', bozo: true });

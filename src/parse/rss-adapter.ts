@@ -19,6 +19,8 @@ import { cleanUrl } from './urls.js';
 export function readLink(el: XmlElement | null): string | null {
   if (!el) return null;
   const text = textOf(el).trim().replace(/&amp;/g, '&');
+  // `<link href="…"/>` without the Atom namespace: some generators write RSS links Atom's way
+  if (!text && el.attrs.href && (el.attrs.rel ?? 'alternate').trim().toLowerCase() === 'alternate') return cleanUrl(el.attrs.href, el.base);
   return cleanUrl(text, el.base);
 }
 
