@@ -135,6 +135,8 @@ export async function selectRiverPage(db: Db, dialect: StoreDialect, query: Rive
   const page = Math.max(1, Math.floor(query.page) || 1);
   const pageSize = Math.max(1, Math.floor(query.pageSize) || 1);
   const terms = parseSearchTerms(query.search);
+  // A search of only symbols or emoji has no word to match; without this it would match everything.
+  if (query.search !== undefined && terms.length === 0) return { page, pages: 1, total: 0, items: [] };
   let filtered = db.selectFrom('entries');
   if (query.feedId !== undefined) filtered = filtered.where('entries.feed_id', '=', query.feedId);
   if (terms.length > 0) filtered = filtered.where(dialect.matchEntries(terms));

@@ -30,7 +30,7 @@ export interface RiverQuery {
   page: number;
   pageSize: number;
   feedId?: number;
-  /** Words a reader typed; every word must match (title, text, author). Never a syntax error. */
+  /** Words a reader typed; every word must match (title, text, author), and a search without words matches nothing. Never a syntax error. */
   search?: string;
 }
 
