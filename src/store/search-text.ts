@@ -8,7 +8,7 @@ import type { EntryInput } from '../model/index.js';
 import { extractHtmlText } from './html-text.js';
 import type { SearchDocument } from './store-dialect.js';
 
-/** Text beyond this many characters per entry is not indexed. */
+/** Text beyond this many characters of an entry's title, body or author is not indexed (it bounds the cost of one entry). */
 export const MAX_INDEXED_CHARS = 100_000;
 /** Words beyond this many in a query are ignored. */
 export const MAX_QUERY_TERMS = 16;
@@ -21,10 +21,14 @@ export function createSearchDocument(id: number, entry: Pick<EntryInput, 'title'
     .normalize('NFC');
   return {
     id,
-    title: (entry.title ?? '').normalize('NFC'),
-    body: body.length > MAX_INDEXED_CHARS ? body.slice(0, MAX_INDEXED_CHARS) : body,
-    author: entry.author ?? '',
+    title: truncateIndexed((entry.title ?? '').normalize('NFC')),
+    body: truncateIndexed(body),
+    author: truncateIndexed(entry.author ?? ''),
   };
+}
+
+function truncateIndexed(text: string): string {
+  return text.length > MAX_INDEXED_CHARS ? text.slice(0, MAX_INDEXED_CHARS) : text;
 }
 
 /** The words of a reader's query (letters, digits, marks, private use), at most {@link MAX_QUERY_TERMS}. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from './index.js';
 import type { Store } from './index.js';
+import { MAX_INDEXED_CHARS, createSearchDocument } from './search-text.js';
 import { makeEntry } from './store-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tributary-store-hostile-'));
@@ -33,5 +34,17 @@ describe('a search without a single word', () => {
 
   it('leaves the river without a search untouched', async () => {
     expect((await store.river({ page: 1, pageSize: 10 })).total).toBe(2);
+  });
+});
+
+describe('an entry with megabytes of text in one field', () => {
+  const huge = 'lorem '.repeat(400_000);
+  const cases = [
+    { field: 'title', entry: makeEntry('t', { title: huge }) },
+    { field: 'author', entry: makeEntry('a', { author: huge }) },
+    { field: 'body', entry: makeEntry('b', { content: `<p>${huge}</p>` }) },
+  ] as const;
+  it.each(cases)('indexes at most MAX_INDEXED_CHARS of its $field', ({ field, entry }) => {
+    expect(createSearchDocument(1, entry)[field]).toHaveLength(MAX_INDEXED_CHARS);
   });
 });
