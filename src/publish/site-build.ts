@@ -6,9 +6,10 @@
  * never serves a half-written page. The static copy has no search box: there is no server to
  * answer `/search`. The default writer also keeps a manifest of what it wrote
  * ({@link buildManifest}), so a rebuild removes the pages that no longer exist (a removed
- * source's pages, river pages past a shorter end) and never touches any other file.
+ * source's pages, river pages past a shorter end, and the folders they leave empty) and never
+ * touches any other file.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { atomFeed } from './atom-feed.js';
 import { jsonFeed } from './json-feed.js';
@@ -108,8 +109,24 @@ async function removeStaleFiles(outDir: string, written: ReadonlySet<string>): P
     // only plain relative paths of ours: a doctored manifest cannot reach outside the folder
     if (written.has(path) || path.split('/').some((part) => part === '..' || part === '') || path.startsWith('/')) continue;
     await rm(join(outDir, ...path.split('/')), { force: true });
+    await removeEmptyFolders(outDir, path);
   }
   await writeFile(manifest, `${JSON.stringify([...written].sort(), null, 1)}\n`);
+}
+
+/**
+ * Removes the folders of a removed file that are left empty, innermost first, stopping at the
+ * first that holds anything: a web server would answer an empty `source/3-gone/` with a 403 or
+ * a listing instead of the 404 page.
+ */
+async function removeEmptyFolders(outDir: string, path: string): Promise<void> {
+  for (const parts = path.split('/').slice(0, -1); parts.length > 0; parts.pop()) {
+    try {
+      await rmdir(join(outDir, ...parts));
+    } catch {
+      return; // not empty (or already gone)
+    }
+  }
 }
 
 /** A writer that creates folders as needed and replaces each file atomically. */
