@@ -222,6 +222,20 @@ describe('parseFeed', () => {
     expect(feed.entries.map((e) => e.link)).toEqual(['https://site.example/a', null]);
   });
 
+  it('reads an RSS description with unescaped tags beside escaped HTML or CDATA as the HTML the publisher meant', () => {
+    const feed = parseFeed('<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>'
+      + '<item><description><![CDATA[<p>Intro &amp; more</p>]]><img src="http://x.example/a.png"/></description></item>'
+      + '<item><description>Hello&amp;nbsp;world &lt;i&gt;it&lt;/i&gt; <br/> next</description></item>'
+      + '<item><content:encoded><![CDATA[<p>Body</p>]]><br/></content:encoded></item>'
+      + '<item><description><div xmlns="http://www.w3.org/1999/xhtml">a &lt;b&gt; c <b>d</b></div></description></item></channel></rss>');
+    expect(feed.entries.map((e) => e.content ?? e.summary)).toEqual([
+      '<p>Intro &amp; more</p><img src="http://x.example/a.png" />',
+      'Hello&nbsp;world <i>it</i> <br /> next',
+      '<p>Body</p><br />',
+      'a &lt;b&gt; c <b>d</b>',
+    ]);
+  });
+
   it('skips junk before the feed root (a PHP warning) and still reads the channel', () => {
     const feed = parseFeed('<br />\n<b>Warning</b>: something on line <b>77</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>Behind junk</title><item><title>One</title></item></channel></rss>');
     expect(feed).toMatchObject({ format: 'rss2', title: 'Behind junk', bozo: true });

@@ -57,17 +57,23 @@ function isWrappedEscapedHtml(el: XmlElement): boolean {
     && !hasElementChildren(elements[0] as XmlElement) && el.children.every((c) => typeof c !== 'string' || !c.trim());
 }
 
+/** True when the element's first child element is in the XHTML namespace (XHTML labelled as HTML). */
+function holdsXhtml(el: XmlElement): boolean {
+  const first = el.children.find((c): c is XmlElement => typeof c !== 'string');
+  return first !== undefined && first.name.startsWith('xhtml:');
+}
+
 /**
  * The body of a text construct as HTML, or null when empty or not textual (an Atom content
  * with `src`, or a binary type). `fallback` is the type assumed when the element names none.
  */
 export function readHtmlBody(el: XmlElement | null, fallback: TextKind): string | null {
   if (!el) return null;
-  let kind = kindOf(el, fallback);
+  const kind = kindOf(el, fallback);
   if (kind === 'html' && isWrappedEscapedHtml(el)) return textOf(el).trim() || null;
-  if (hasElementChildren(el) && kind !== 'other') kind = 'xhtml';
   let html: string;
-  if (kind === 'xhtml') html = xhtmlBody(el);
+  if (kind === 'html' && hasElementChildren(el) && !holdsXhtml(el)) html = innerMarkup(el, 'html');
+  else if (kind === 'xhtml' || (kind !== 'other' && hasElementChildren(el))) html = xhtmlBody(el);
   else {
     const text = constructText(el, kind);
     if (text === null) return null;
@@ -93,7 +99,7 @@ export function readPlainText(el: XmlElement | null, fallback: TextKind): string
 export function readRssTitle(el: XmlElement | null): string | null {
   if (!el) return null;
   if (el.attrs.type) return readPlainText(el, 'text');
-  if (hasElementChildren(el)) return htmlToPlainText(innerMarkup(el)) || null;
+  if (hasElementChildren(el)) return htmlToPlainText(innerMarkup(el, 'html')) || null;
   const raw = textOf(el);
   return (looksLikeHtml(raw) ? htmlToPlainText(raw) : cleanText(raw)) || null;
 }

@@ -63,19 +63,25 @@ function escapeAttribute(text: string): string {
 
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr', 'param']);
 
-/** Serialises an element's content back to markup (inline XHTML, or HTML left unescaped in RSS). */
-export function innerMarkup(el: XmlElement): string {
+/**
+ * Serialises an element's content back to markup. `text` says what its text nodes are: 'text'
+ * for inline XHTML (characters, escaped again), 'html' for an element that holds HTML by
+ * convention (an RSS description) but has unescaped tags beside escaped ones or a CDATA section:
+ * there each text node, once decoded from XML, is already HTML source — `&amp;nbsp;` is a no-break
+ * space and `<![CDATA[<p>…</p>]]>` is a paragraph, as the publisher meant and the reference reads.
+ */
+export function innerMarkup(el: XmlElement, text: 'text' | 'html' = 'text'): string {
   let out = '';
-  for (const child of el.children) out += typeof child === 'string' ? escapeMarkup(child) : outerMarkup(child);
+  for (const child of el.children) out += typeof child === 'string' ? (text === 'html' ? child : escapeMarkup(child)) : outerMarkup(child, text);
   return out;
 }
 
-function outerMarkup(el: XmlElement): string {
+function outerMarkup(el: XmlElement, text: 'text' | 'html'): string {
   const tag = el.local.toLowerCase();
   let attrs = '';
   for (const [name, value] of Object.entries(el.attrs)) attrs += ` ${name.replace(/^xhtml:/, '')}="${escapeAttribute(value)}"`;
   if (el.children.length === 0 && VOID_ELEMENTS.has(tag)) return `<${tag}${attrs} />`;
-  return `<${tag}${attrs}>${innerMarkup(el)}</${tag}>`;
+  return `<${tag}${attrs}>${innerMarkup(el, text)}</${tag}>`;
 }
 
 /**
