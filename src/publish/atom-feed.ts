@@ -6,7 +6,7 @@
  */
 import type { RiverItem } from '../model/index.js';
 import { escapeXml, itemId, itemUpdated, newestUpdate, siteId, siteUrl } from './feed-xml.js';
-import { itemHtml, itemTitle } from './item-view.js';
+import { itemHtml, itemPublished, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
 /** Renders `items` (newest first) as an Atom 1.0 document; `now` dates an empty feed. */
@@ -22,21 +22,22 @@ export function atomFeed(items: RiverItem[], site: SiteOptions, now: Date): stri
     `  <updated>${newestUpdate(items, now).toISOString()}</updated>`,
     `  <author><name>${escapeXml(site.title)}</name></author>`,
     '  <generator>tributary</generator>',
-    ...items.map(renderEntry),
+    ...items.map((item) => renderEntry(item, now)),
     '</feed>',
   ];
   return `${lines.join('\n')}\n`;
 }
 
-function renderEntry(item: RiverItem): string {
+function renderEntry(item: RiverItem, now: Date): string {
   const lines = [
     '  <entry>',
     `    <title type="text">${escapeXml(itemTitle(item))}</title>`,
     `    <id>${escapeXml(itemId(item))}</id>`,
   ];
   if (item.link) lines.push(`    <link rel="alternate" type="text/html" href="${escapeXml(item.link)}"/>`);
-  if (item.published != null) lines.push(`    <published>${new Date(item.published).toISOString()}</published>`);
-  lines.push(`    <updated>${itemUpdated(item).toISOString()}</updated>`);
+  const published = itemPublished(item);
+  if (published != null) lines.push(`    <published>${new Date(published).toISOString()}</published>`);
+  lines.push(`    <updated>${itemUpdated(item, now).toISOString()}</updated>`);
   if (item.author?.trim()) lines.push(`    <author><name>${escapeXml(item.author.trim())}</name></author>`);
   for (const category of item.categories) lines.push(`    <category term="${escapeXml(category)}"/>`);
   for (const enclosure of item.enclosures) {

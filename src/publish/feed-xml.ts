@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RiverItem } from '../model/index.js';
+import { itemDate, itemModified } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
 // XML 1.0 §2.2 Char: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
@@ -48,15 +49,15 @@ export function itemId(item: RiverItem): string {
   return uuidUrn(`${item.feedUrl}\n${item.guid}`);
 }
 
-/** The item's last change as a Date (updated, else its river date). */
-export function itemUpdated(item: RiverItem): Date {
-  return new Date(Math.max(item.updated ?? 0, item.published ?? item.sortAt));
+/** The item's last change as of `now` as a Date (updated, else its river date). */
+export function itemUpdated(item: RiverItem, now: Date): Date {
+  return new Date(Math.max(itemModified(item, now) ?? 0, itemDate(item).getTime()));
 }
 
-/** The newest change among `items`, or `now` when there are none. */
+/** The newest change among `items` as of `now`, or `now` when there are none. */
 export function newestUpdate(items: RiverItem[], now: Date): Date {
   if (items.length === 0) return now;
-  return new Date(Math.max(...items.map((item) => itemUpdated(item).getTime())));
+  return new Date(Math.max(...items.map((item) => itemUpdated(item, now).getTime())));
 }
 
 /** A name-based (version 5 style) UUID URN for `name`. */

@@ -17,9 +17,24 @@ export function itemTitle(item: RiverItem): string {
   return item.title?.trim() || item.link || 'Untitled';
 }
 
+/**
+ * The item's publication date as the river trusts it, or null when the source gave none. A date
+ * the store found in the future when it first saw the item (`sortAt` is then that first sight,
+ * store/sort-time.ts) is replaced by that moment, so a post dated 9999 is neither shown nor
+ * passed on in the output feeds with a date that would keep it at the top of other readers.
+ */
+export function itemPublished(item: RiverItem): number | null {
+  return item.published != null && item.published > item.sortAt ? item.sortAt : item.published;
+}
+
 /** The moment the item is dated by: its publication date, else when the river placed it. */
 export function itemDate(item: RiverItem): Date {
-  return new Date(item.published ?? item.sortAt);
+  return new Date(itemPublished(item) ?? item.sortAt);
+}
+
+/** The item's update date, or null when it has none or claims one later than `now` (no change has happened then yet). */
+export function itemModified(item: RiverItem, now: Date): number | null {
+  return item.updated != null && item.updated <= now.getTime() ? item.updated : null;
 }
 
 /**

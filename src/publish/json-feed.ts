@@ -5,31 +5,33 @@
  */
 import type { RiverItem } from '../model/index.js';
 import { itemId, siteUrl, stripInvalidXmlChars } from './feed-xml.js';
-import { itemHtml, itemTitle } from './item-view.js';
+import { itemHtml, itemModified, itemPublished, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
-/** Renders `items` (newest first) as a JSON Feed 1.1 document; `now` is unused by the format but kept for symmetry. */
-export function jsonFeed(items: RiverItem[], site: SiteOptions, _now?: Date): string {
+/** Renders `items` (newest first) as a JSON Feed 1.1 document built at `now` (default: now). */
+export function jsonFeed(items: RiverItem[], site: SiteOptions, now: Date = new Date()): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: site.title,
     description: site.tagline,
     home_page_url: siteUrl(site, ''),
     feed_url: siteUrl(site, 'feed.json'),
-    items: items.map(renderItem),
+    items: items.map((item) => renderItem(item, now)),
   };
   return `${JSON.stringify(feed, (_key, value: unknown) => (typeof value === 'string' ? stripInvalidXmlChars(value) : value), 2)}\n`;
 }
 
-function renderItem(item: RiverItem): Record<string, unknown> {
+function renderItem(item: RiverItem, now: Date): Record<string, unknown> {
+  const published = itemPublished(item);
+  const modified = itemModified(item, now);
   return {
     id: itemId(item),
     url: item.link ?? undefined,
     title: itemTitle(item),
     content_html: itemHtml(item),
     image: item.thumbnail?.url,
-    date_published: item.published == null ? undefined : new Date(item.published).toISOString(),
-    date_modified: item.updated == null ? undefined : new Date(item.updated).toISOString(),
+    date_published: published == null ? undefined : new Date(published).toISOString(),
+    date_modified: modified == null ? undefined : new Date(modified).toISOString(),
     authors: item.author?.trim() ? [{ name: item.author.trim() }] : undefined,
     tags: item.categories.length > 0 ? item.categories : undefined,
     attachments:

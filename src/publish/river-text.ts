@@ -6,7 +6,7 @@
  */
 import type { RiverItem, RiverPage } from '../model/index.js';
 import { attributionLine } from './attribution.js';
-import { itemHtml, itemText, itemTitle } from './item-view.js';
+import { itemHtml, itemPublished, itemText, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
 /** One item of `river --format json`. */
@@ -56,11 +56,15 @@ export function renderRiverJson(page: RiverPage, site: SiteOptions): RiverJson {
       link: item.link,
       author: item.author?.trim() || null,
       source: item.feedTitle,
-      published: item.published == null ? null : new Date(item.published).toISOString().replace(/\.000Z$/, 'Z'),
+      published: isoSeconds(itemPublished(item)),
       html: itemHtml(item, { embedVideos: site.embedVideos }),
       text: itemText(item),
     })),
   };
+}
+
+function isoSeconds(time: number | null): string | null {
+  return time == null ? null : new Date(time).toISOString().replace(/\.000Z$/, 'Z');
 }
 
 function oneLine(text: string): string {

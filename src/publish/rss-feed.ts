@@ -6,7 +6,7 @@
  */
 import type { RiverItem } from '../model/index.js';
 import { escapeXml, itemId, siteUrl } from './feed-xml.js';
-import { itemHtml, itemTitle } from './item-view.js';
+import { itemHtml, itemPublished, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
 /** Renders `items` (newest first) as an RSS 2.0 document built at `now`. */
@@ -34,7 +34,8 @@ function renderItem(item: RiverItem): string {
   const lines = ['    <item>', `      <title>${escapeXml(itemTitle(item))}</title>`];
   if (item.link) lines.push(`      <link>${escapeXml(item.link)}</link>`);
   lines.push(`      <guid isPermaLink="${permalink}">${escapeXml(id)}</guid>`);
-  if (item.published != null) lines.push(`      <pubDate>${new Date(item.published).toUTCString()}</pubDate>`);
+  const published = itemPublished(item);
+  if (published != null) lines.push(`      <pubDate>${new Date(published).toUTCString()}</pubDate>`);
   if (item.author?.trim()) lines.push(`      <dc:creator>${escapeXml(item.author.trim())}</dc:creator>`);
   for (const category of item.categories) lines.push(`      <category>${escapeXml(category)}</category>`);
   // RSS 2.0 makes url, length and type all required on <enclosure>; 0 means "unknown".

@@ -16,10 +16,13 @@ export const site: SiteOptions = {
 
 let nextId = 1;
 
-/** A river item with sensible defaults; `overrides` sets what the test is about. */
+/**
+ * A river item with sensible defaults; `overrides` sets what the test is about. Like the store,
+ * it sorts at its published date, so a test that only changes the date gets a consistent item.
+ */
 export function makeItem(overrides: Partial<RiverItem> = {}): RiverItem {
   const id = nextId++;
-  const published = Date.UTC(2022, 4, 3, 15, 7, 42) - id * 3_600_000;
+  const published = overrides.published ?? Date.UTC(2022, 4, 3, 15, 7, 42) - id * 3_600_000;
   return {
     id,
     feedId: 1,
