@@ -29,9 +29,10 @@ export interface RiverJson {
   items: RiverJsonItem[];
 }
 
-// C0 controls and DEL would let a hostile feed drive the terminal (escape sequences).
+// C0 controls, DEL and C1 controls would let a hostile feed drive the terminal (escape sequences;
+// xterm, for one, reads U+009B as CSI and U+009D as OSC in UTF-8 too).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** The page as plain text: per item title, blank, attribution, blank, text, blank; then the tagline. */
 export function renderRiverText(page: RiverPage, site: SiteOptions): string {
