@@ -51,6 +51,9 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
     return await readAndDecode(body, contentEncoding, maxBytes, url, sink);
   } catch (error) {
     // Whatever stopped the read (limit, bad encoding, the sink), the connection is not reused half-read.
+    // A body refused before anything read it (an unsupported encoding) has no error listener yet,
+    // and undici's body emits an abort error when destroyed: unheard, that would crash the process.
+    body.on('error', () => undefined);
     body.destroy();
     throw error;
   }
