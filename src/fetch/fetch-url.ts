@@ -22,6 +22,17 @@ export function parseFetchUrl(text: string, base?: URL): URL {
   return url;
 }
 
+/**
+ * Parses a Location header against the URL that sent it. undici reads header bytes as Latin-1, so
+ * a byte above 0x7f (a UTF-8 path some servers send unencoded) would be encoded again as the UTF-8
+ * of that character (é → %C3%83%C2%A9); such bytes are percent-encoded one by one instead, as
+ * curl does, which for UTF-8 is also what browsers request.
+ */
+export function parseLocationUrl(location: string, base: URL): URL {
+  const escaped = location.replace(/[\u0080-\u00ff]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return parseFetchUrl(escaped, base);
+}
+
 /** The port a connection to `url` uses. */
 export function portOf(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;

@@ -42,3 +42,22 @@ describe('content encodings the fetcher cannot decode', () => {
     },
   );
 });
+
+describe('redirect targets', () => {
+  // Node writes a header string byte per character: this sends the UTF-8 bytes of the path raw.
+  const rawUtf8 = (text: string): string => Buffer.from(text, 'utf8').toString('latin1');
+  const cases = [
+    { name: 'raw UTF-8 in the path', location: rawUtf8('/café/ünïcode feed.xml'), finalPath: '/caf%C3%A9/%C3%BCn%C3%AFcode%20feed.xml' },
+    { name: 'an already percent-encoded path', location: '/caf%C3%A9.xml', finalPath: '/caf%C3%A9.xml' },
+    { name: 'a Latin-1 byte that is not UTF-8', location: '/caf\u00e9.xml', finalPath: '/caf%E9.xml' },
+  ];
+  it.each(cases)('follows a Location with $name to the bytes the server sent', async ({ location, finalPath }) => {
+    const server = await serve((request, response) => {
+      if (request.url === '/feed') response.writeHead(301, { location }).end();
+      else response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feedXml);
+    });
+    const result = await fetcherWith().fetchFeed({ url: `${server.origin}/feed` });
+    expect(server.requests[1]?.url).toBe(finalPath);
+    expect(result.finalUrl).toBe(`${server.origin}${finalPath}`);
+  });
+});

@@ -14,7 +14,7 @@ import type { AddressPolicy } from './address-policy.js';
 import { readCacheLifetime } from './cache-lifetime.js';
 import { toFetchError } from './classify-error.js';
 import { conditionalHeaders } from './conditional-headers.js';
-import { basicAuthorization, parseFetchUrl, portOf } from './fetch-url.js';
+import { basicAuthorization, parseFetchUrl, parseLocationUrl, portOf } from './fetch-url.js';
 import { createBlockedError, createGuardedConnector } from './guarded-connector.js';
 import { createHostLimiter } from './host-limiter.js';
 import type { HostLimiter } from './host-limiter.js';
@@ -128,7 +128,7 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
           if (redirects >= settings.maxRedirects) {
             throw new TributaryError('FETCH_TOO_MANY_REDIRECTS', `more than ${settings.maxRedirects} redirects fetching ${redactUrl(request.url)}`, { url: request.url });
           }
-          const next = parseFetchUrl(location, url);
+          const next = parseLocationUrl(location, url);
           if (visited.has(next.href)) {
             throw new TributaryError('FETCH_TOO_MANY_REDIRECTS', `redirect loop at ${redactUrl(next.href)} fetching ${redactUrl(request.url)}`, { url: request.url });
           }
