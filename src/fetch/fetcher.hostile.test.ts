@@ -61,3 +61,12 @@ describe('redirect targets', () => {
     expect(result.finalUrl).toBe(`${server.origin}${finalPath}`);
   });
 });
+
+describe('empty bodies', () => {
+  // curl and browsers read an empty body as empty whatever its Content-Encoding; so does deflate here.
+  it.each(['gzip', 'br', 'deflate', 'gzip, br'])('reads an empty body labelled Content-Encoding: %s as empty', async (encoding) => {
+    const server = await serve((_request, response) => response.writeHead(200, { 'content-encoding': encoding, 'content-length': '0' }).end());
+    const result = await fetcherWith().fetchFeed({ url: `${server.origin}/feed` });
+    expect(result.kind === 'ok' && result.body.length).toBe(0);
+  });
+});

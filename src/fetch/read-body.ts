@@ -132,9 +132,11 @@ function decodeWhole(bytes: Buffer, encodings: readonly Encoding[], maxBytes: nu
   const options = { maxOutputLength: Math.min(maxBytes, bufferConstants.MAX_LENGTH) };
   let decoded = bytes;
   for (const encoding of encodings) {
+    // An empty body is empty whatever it is labelled (a 200 with no content still says gzip).
+    if (decoded.length === 0) break;
     if (encoding === 'gzip') decoded = gunzipSync(decoded, options);
     else if (encoding === 'br') decoded = brotliDecompressSync(decoded, options);
-    else if (decoded.length > 0) decoded = isZlibWrapped(decoded) ? inflateSync(decoded, options) : inflateRawSync(decoded, options);
+    else decoded = isZlibWrapped(decoded) ? inflateSync(decoded, options) : inflateRawSync(decoded, options);
   }
   return decoded;
 }
