@@ -7,13 +7,17 @@
  * - transactions start with BEGIN IMMEDIATE, taking the write lock up front, so two processes
  *   writing the same file wait on busy_timeout instead of failing with SQLITE_BUSY on upgrade;
  * - the adapter declares transactional DDL (SQLite has it), so migrations run inside one
- *   transaction and two processes opening a new file cannot both apply them.
+ *   transaction and two processes opening a new file cannot both apply them;
+ * - text parameters are made well-formed UTF-16 before binding: better-sqlite3 writes a lone
+ *   surrogate (a JSON feed can escape one, "\ud800") as the three bytes of its code point, which
+ *   is not UTF-8, so the row read back as three U+FFFD and other readers of the file (Python's
+ *   sqlite3) failed on it. Each becomes one U+FFFD, as Buffer.from and the PostgreSQL driver do.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, sql } from 'kysely';
-import type { DatabaseConnection, DialectAdapter, Driver, SqliteDatabase, SqliteDialectConfig } from 'kysely';
+import type { DatabaseConnection, DialectAdapter, Driver, SqliteDatabase, SqliteDialectConfig, SqliteStatement } from 'kysely';
 import { assertStoreMigrated, migrateStore } from './migrations.js';
 import type { StoreDatabase } from './schema-types.js';
 import { sqliteDialect } from './sqlite-dialect.js';
@@ -53,8 +57,26 @@ class TributarySqliteDialect extends SqliteDialect {
   }
 }
 
+const loneSurrogate = /\p{Cs}/u;
+const loneSurrogates = /\p{Cs}/gu;
+
+function wellFormedParameters(parameters: readonly unknown[]): readonly unknown[] {
+  const isIllFormed = (value: unknown) => typeof value === 'string' && loneSurrogate.test(value);
+  if (!parameters.some(isIllFormed)) return parameters;
+  return parameters.map((value) => (isIllFormed(value) ? (value as string).replace(loneSurrogates, '\ufffd') : value));
+}
+
+function bindWellFormed(statement: BetterSqlite3.Statement): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => statement.all(wellFormedParameters(parameters)),
+    run: (parameters) => statement.run(wellFormedParameters(parameters)),
+    iterate: (parameters) => statement.iterate(wellFormedParameters(parameters)),
+  };
+}
+
 function createStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => database.close(),
     prepare(text) {
@@ -62,7 +84,7 @@ function createStatementCache(database: BetterSqlite3.Database): SqliteDatabase 
       if (statement !== undefined) {
         statements.delete(text);
       } else {
-        statement = database.prepare(text);
+        statement = bindWellFormed(database.prepare(text));
         if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value as string);
       }
       statements.set(text, statement);
