@@ -70,3 +70,14 @@ describe('empty bodies', () => {
     expect(result.kind === 'ok' && result.body.length).toBe(0);
   });
 });
+
+describe('a 304 nobody asked for', () => {
+  it('is an HTTP status error when the request carried no validators, not-modified when it did', async () => {
+    const server = await serve((_request, response) => response.writeHead(304).end());
+    const fetcher = fetcherWith();
+    const error = await fetchError(fetcher, { url: `${server.origin}/feed` });
+    expect(error).toMatchObject({ code: 'FETCH_HTTP_STATUS', status: 304 });
+    expect(error.message).toContain(`${server.origin}/feed`);
+    expect(await fetcher.fetchFeed({ url: `${server.origin}/feed`, etag: '"v1"' })).toMatchObject({ kind: 'not-modified', etag: '"v1"' });
+  });
+});

@@ -138,7 +138,9 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
           continue;
         }
         const meta = readMeta(request, url, response, redirects > 0 && everyHopPermanent);
-        if (status === 304) {
+        // 304 answers only a conditional request (RFC 9110 §15.4.5). To one without validators it is
+        // a broken cache, and taking it as "unchanged" would leave a new feed empty yet healthy.
+        if (status === 304 && Object.keys(conditionalHeaders(request.etag, request.lastModified)).length > 0) {
           await discardBody(response.body);
           return { kind: 'not-modified', ...meta };
         }
