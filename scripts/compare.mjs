@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm run compare -- DIR [--peers] [--diff N]`: how closely tributary's parser agrees with the
-// Universal Feed Parser (python3-feedparser) on the feeds in DIR — a folder of feed files, or a
-// folder holding an index.tsv (the shared corpus: its kind=real rows). Runs the shared agreement
-// tool (tools/parse_agreement.py) with tributary in batch mode (scripts/parse-batch.mjs);
-// `--peers` adds the other JavaScript parsers (bench/peers/*.mjs). Installs nothing: it says
-// what is missing. Needs the compiled parser (`npm run build`).
+// `npm run compare -- DIR [--peers] [--diff N] [--classes]`: how closely tributary's parser agrees
+// with the Universal Feed Parser (python3-feedparser) on the feeds in DIR — a folder of feed
+// files, or a folder holding an index.tsv (the shared corpus: its kind=real rows). Runs the shared
+// agreement tool (tools/parse_agreement.py) with tributary in batch mode (scripts/parse-batch.mjs);
+// `--peers` adds the other JavaScript parsers (bench/peers/*.mjs); `--classes` then sorts each of
+// tributary's disagreements into the classes docs/parser.md lists and prints the ones none
+// explains (scripts/classify_disagreements.py). Installs nothing: it says what is missing. Needs
+// the compiled parser (`npm run build`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +18,7 @@ const tool = process.env.TRIBUTARY_AGREEMENT_TOOL ?? resolve(root, '../shared/to
 
 const args = process.argv.slice(2);
 const withPeers = args.includes('--peers');
+const withClasses = args.includes('--classes');
 const diffAt = args.indexOf('--diff');
 const diff = diffAt >= 0 ? args[diffAt + 1] : '3';
 const dir = args.find((a, i) => !a.startsWith('--') && (diffAt < 0 || i !== diffAt + 1)) ?? resolve(root, '../shared/corpus');
@@ -48,4 +51,8 @@ if (withPeers) {
 
 console.log(`compare: feedparser ${probe.stdout.trim()} vs ${peers.length} parser(s) on ${inputs[0] === '--index' ? inputs[1] : `${inputs.length} files in ${dir}`}`);
 const result = spawnSync(python, [tool, ...inputs, ...peers.flatMap((p) => ['--batch', p]), '--diff', diff], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+if (result.status !== 0 || !withClasses) process.exit(result.status ?? 1);
+console.log('\n== tributary\'s disagreements by class (docs/parser.md)');
+const classes = spawnSync(python, [join(root, 'scripts/classify_disagreements.py'), '--tool', tool, '--peer', `node ${join(root, 'scripts/parse-batch.mjs')}`, ...inputs],
+  { stdio: 'inherit' });
+process.exit(classes.status ?? 1);
