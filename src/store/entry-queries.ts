@@ -8,6 +8,9 @@
  * full-text index rows. New entries are inserted in reverse document order: a feed lists its
  * newest entry first, and entries sharing a sort time are shown by descending id, so the
  * document's first entry must get the highest id.
+ *
+ * Guids are compared as the database gives them back: a lone surrogate is stored as U+FFFD
+ * (well-formed-text.ts), so a guid holding one is looked up and deduplicated in that form.
  */
 import type { Kysely } from 'kysely';
 import { TributaryError } from '../model/index.js';
@@ -18,6 +21,7 @@ import { createSearchDocument, parseSearchTerms } from './search-text.js';
 import { sortTimeOf } from './sort-time.js';
 import type { SearchDocument, StoreDialect } from './store-dialect.js';
 import type { RiverQuery, UpsertResult } from './store-types.js';
+import { isIllFormedText, toWellFormedText } from './well-formed-text.js';
 
 type Db = Kysely<StoreDatabase>;
 
@@ -34,7 +38,9 @@ interface StoredEntryKey {
 
 function uniqueByGuid(entries: readonly EntryInput[]): EntryInput[] {
   const seen = new Set<string>();
-  return entries.filter((entry) => !seen.has(entry.guid) && seen.add(entry.guid) !== undefined);
+  return entries
+    .map((entry) => (isIllFormedText(entry.guid) ? { ...entry, guid: toWellFormedText(entry.guid) } : entry))
+    .filter((entry) => !seen.has(entry.guid) && seen.add(entry.guid) !== undefined);
 }
 
 async function selectStoredKeys(db: Db, feedId: number, guids: readonly string[]): Promise<Map<string, StoredEntryKey>> {
@@ -75,7 +81,12 @@ async function insertEntries(db: Db, feedId: number, entries: readonly EntryInpu
 /** guid → contentHash of the given guids of a feed that are stored. */
 export async function selectEntryHashes(db: Db, feedId: number, guids: readonly string[]): Promise<Map<string, string>> {
   const stored = await selectStoredKeys(db, feedId, guids);
-  return new Map([...stored].map(([guid, key]) => [guid, key.contentHash]));
+  const hashes = new Map<string, string>();
+  for (const guid of guids) {
+    const key = stored.get(toWellFormedText(guid));
+    if (key !== undefined) hashes.set(guid, key.contentHash);
+  }
+  return hashes;
 }
 
 /** Stores a feed's entries in one transaction; see the module comment. */

@@ -1,6 +1,6 @@
 /**
  * @module store/sqlite-engine
- * Opens a SQLite file with better-sqlite3 behind Kysely. Three adjustments to Kysely's stock
+ * Opens a SQLite file with better-sqlite3 behind Kysely. Four adjustments to Kysely's stock
  * SQLite dialect, all confined here:
  * - prepared statements are cached by SQL text (Kysely prepares on every call), so a polling
  *   cycle's thousands of identical UPDATEs are parsed once;
@@ -8,10 +8,9 @@
  *   writing the same file wait on busy_timeout instead of failing with SQLITE_BUSY on upgrade;
  * - the adapter declares transactional DDL (SQLite has it), so migrations run inside one
  *   transaction and two processes opening a new file cannot both apply them;
- * - text parameters are made well-formed UTF-16 before binding: better-sqlite3 writes a lone
- *   surrogate (a JSON feed can escape one, "\ud800") as the three bytes of its code point, which
- *   is not UTF-8, so the row read back as three U+FFFD and other readers of the file (Python's
- *   sqlite3) failed on it. Each becomes one U+FFFD, as Buffer.from and the PostgreSQL driver do.
+ * - text parameters are made well-formed UTF-16 before binding (well-formed-text.ts): better-sqlite3
+ *   writes a lone surrogate as the three bytes of its code point, which is not UTF-8, so the row
+ *   read back as three U+FFFD and other readers of the file (Python's sqlite3) failed on it.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -24,6 +23,7 @@ import { sqliteDialect } from './sqlite-dialect.js';
 import { createKyselyStore } from './kysely-store.js';
 import { toStoreError } from './store-errors.js';
 import type { Store, StoreOptions } from './store-types.js';
+import { isIllFormedText, toWellFormedText } from './well-formed-text.js';
 
 /** Prepared statements kept per database; the least recently used one beyond this is dropped. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -57,13 +57,9 @@ class TributarySqliteDialect extends SqliteDialect {
   }
 }
 
-const loneSurrogate = /\p{Cs}/u;
-const loneSurrogates = /\p{Cs}/gu;
-
 function wellFormedParameters(parameters: readonly unknown[]): readonly unknown[] {
-  const isIllFormed = (value: unknown) => typeof value === 'string' && loneSurrogate.test(value);
-  if (!parameters.some(isIllFormed)) return parameters;
-  return parameters.map((value) => (isIllFormed(value) ? (value as string).replace(loneSurrogates, '\ufffd') : value));
+  if (!parameters.some(isIllFormedText)) return parameters;
+  return parameters.map((value) => (isIllFormedText(value) ? toWellFormedText(value) : value));
 }
 
 function bindWellFormed(statement: BetterSqlite3.Statement): SqliteStatement {

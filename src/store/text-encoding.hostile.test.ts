@@ -34,3 +34,19 @@ it('stores a lone surrogate as one U+FFFD, in valid UTF-8, and keeps a paired on
     raw.close();
   }
 });
+
+it('recognises an entry whose guid holds a lone surrogate on the next fetch, and two guids that differ only there as one', async () => {
+  const store = await openStore(`sqlite:${join(dir, 'guids.db')}`);
+  try {
+    const feed = await store.addFeed({ url: 'https://a.example/feed', title: 'A' }, T0);
+    const lone = { ...makeEntry('post'), guid: 'post-\ud800', contentHash: 'v1' };
+    expect(await store.upsertEntries(feed.id, [lone], T0)).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(await store.entryHashes(feed.id, [lone.guid])).toEqual(new Map([[lone.guid, 'v1']]));
+    expect(await store.upsertEntries(feed.id, [lone], T0)).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await store.upsertEntries(feed.id, [{ ...lone, contentHash: 'v2' }], T0)).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
+    const twins = [{ ...makeEntry('twin'), guid: 'twin-\udc00' }, { ...makeEntry('twin'), guid: 'twin-\udfff' }];
+    expect(await store.upsertEntries(feed.id, twins, T0)).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+  } finally {
+    await store.close();
+  }
+});
