@@ -3,7 +3,8 @@
  * The web app: the same pages as the static build, answered live from the store, plus search
  * and a health endpoint. Routes are registered in one list below; handlers live in
  * `page-handlers.ts`. Page URLs end in '/' because the pages link relatively (`../`), exactly
- * like the static files; a page request without the slash is redirected to it.
+ * like the static files; a page request without the slash is redirected to it. A method other
+ * than GET and HEAD is a 405 naming them (RFC 9110 §15.5.6), not the 404 page.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -53,7 +54,11 @@ export function createApp(source: RiverSource, site: SiteOptions, theme: Theme, 
   app.get('/opml.xml', feeds.opml);
   app.get('/assets/*', createAssetHandler(theme));
 
-  app.notFound((c) => c.html(renderNotFoundHtml(theme, site, ctx), 404));
+  app.notFound((c) => {
+    // Every route is read-only (HEAD is answered as GET): another method is refused, not a missing page.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.text('Method not allowed', 405, { Allow: 'GET, HEAD' });
+    return c.html(renderNotFoundHtml(theme, site, ctx), 404);
+  });
   app.onError((error, c) => {
     options.onError?.(error);
     return c.text('Internal server error', 500);
