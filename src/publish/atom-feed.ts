@@ -5,7 +5,7 @@
  * `<content type="html">` (§4.1.3), so no source markup can break the document.
  */
 import type { RiverItem } from '../model/index.js';
-import { escapeXml, itemId, itemUpdated, newestUpdate, siteId, siteUrl } from './feed-xml.js';
+import { escapeXml, itemId, itemUpdated, newestUpdate, siteId, siteUrl, sourceTitle } from './feed-xml.js';
 import { itemHtml, itemPublished, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
@@ -48,7 +48,8 @@ function renderEntry(item: RiverItem, now: Date): string {
   lines.push(`    <content type="html">${escapeXml(itemHtml(item))}</content>`);
   lines.push('    <source>');
   lines.push(`      <id>${escapeXml(item.feedUrl)}</id>`);
-  if (item.feedTitle) lines.push(`      <title>${escapeXml(item.feedTitle)}</title>`);
+  const feedTitle = sourceTitle(item.feedTitle);
+  if (feedTitle) lines.push(`      <title>${escapeXml(feedTitle)}</title>`);
   lines.push(`      <link rel="self" href="${escapeXml(item.feedUrl)}"/>`);
   if (item.feedSiteUrl) lines.push(`      <link rel="alternate" type="text/html" href="${escapeXml(item.feedSiteUrl)}"/>`);
   lines.push('    </source>');

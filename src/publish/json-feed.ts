@@ -4,7 +4,7 @@
  * escaping; characters XML would reject are still dropped so all three feeds carry the same text.
  */
 import type { RiverItem } from '../model/index.js';
-import { itemId, siteUrl, stripInvalidXmlChars } from './feed-xml.js';
+import { itemId, siteUrl, sourceTitle, stripInvalidXmlChars } from './feed-xml.js';
 import { itemHtml, itemModified, itemPublished, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
@@ -42,6 +42,6 @@ function renderItem(item: RiverItem, now: Date): Record<string, unknown> {
             size_in_bytes: enclosure.length ?? undefined,
           }))
         : undefined,
-    _source: { title: item.feedTitle, feed_url: item.feedUrl, home_page_url: item.feedSiteUrl },
+    _source: { title: sourceTitle(item.feedTitle) ?? undefined, feed_url: item.feedUrl, home_page_url: item.feedSiteUrl },
   };
 }

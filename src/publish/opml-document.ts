@@ -4,13 +4,13 @@
  * `<outline type="rss">` per source, which readers import as a blogroll.
  */
 import type { FeedSummary } from '../model/index.js';
-import { escapeXml } from './feed-xml.js';
+import { escapeXml, sourceTitle } from './feed-xml.js';
 import type { SiteOptions } from './river-source.js';
 
 /** Renders `feeds` as an OPML 2.0 subscription list created at `now`. */
 export function opmlDocument(feeds: FeedSummary[], site: SiteOptions, now: Date): string {
   const outlines = feeds.map((feed) => {
-    const title = escapeXml(feed.title ?? feed.url);
+    const title = escapeXml(sourceTitle(feed.title) ?? feed.url);
     const htmlUrl = feed.siteUrl ? ` htmlUrl="${escapeXml(feed.siteUrl)}"` : '';
     return `    <outline type="rss" text="${title}" title="${title}" xmlUrl="${escapeXml(feed.url)}"${htmlUrl}/>`;
   });

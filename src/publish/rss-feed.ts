@@ -5,7 +5,7 @@
  * each item names its origin with the standard `<source url>` element.
  */
 import type { RiverItem } from '../model/index.js';
-import { escapeXml, itemId, siteUrl } from './feed-xml.js';
+import { escapeXml, itemId, siteUrl, sourceTitle } from './feed-xml.js';
 import { itemHtml, itemPublished, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
@@ -44,7 +44,7 @@ function renderItem(item: RiverItem): string {
       `      <enclosure url="${escapeXml(enclosure.url)}" length="${enclosure.length ?? 0}" type="${escapeXml(enclosure.type ?? 'application/octet-stream')}"/>`,
     );
   }
-  lines.push(`      <source url="${escapeXml(item.feedUrl)}">${escapeXml(item.feedTitle ?? item.feedUrl)}</source>`);
+  lines.push(`      <source url="${escapeXml(item.feedUrl)}">${escapeXml(sourceTitle(item.feedTitle) ?? item.feedUrl)}</source>`);
   lines.push(`      <description>${escapeXml(itemHtml(item))}</description>`);
   lines.push('    </item>');
   return lines.join('\n');
