@@ -4,10 +4,10 @@
  * (the same shape the agreement tool compares with the reference parser). `--batch` reads paths
  * from stdin and prints one contract per line with its `file`, for the agreement tool.
  */
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { parseErrorContract, parseFeed, toParseContract } from '../../parse/index.js';
+import { createFeedParser, parseErrorContract, parseFeed, toParseContract } from '../../parse/index.js';
 import { fetcherFor, readConfig } from '../context.js';
 import type { GlobalOptions } from '../context.js';
 
@@ -21,7 +21,7 @@ export function registerParseCommand(program: Command, globals: () => GlobalOpti
       if (options.batch) {
         for await (const line of createInterface({ input: process.stdin })) {
           const file = line.trim();
-          if (file) console.log(JSON.stringify({ ...(await contractOf(() => readFile(file))), file }));
+          if (file) console.log(JSON.stringify({ ...(await fileContract(file)), file }));
         }
         return;
       }
@@ -42,13 +42,24 @@ export function registerParseCommand(program: Command, globals: () => GlobalOpti
         }
         return;
       }
-      console.log(JSON.stringify(await contractOf(() => readFile(source))));
+      console.log(JSON.stringify(await fileContract(source)));
     });
 }
 
 async function contractOf(read: () => Promise<Uint8Array>, contentType: string | null = null, baseUrl: string | null = null): Promise<object> {
   try {
     return toParseContract(parseFeed(await read(), { contentType, baseUrl }));
+  } catch (error) {
+    return parseErrorContract(error);
+  }
+}
+
+/** A file streamed through the parser in 64 KB reads, as the fetcher hands a body over: the whole file is never in memory. */
+async function fileContract(path: string): Promise<object> {
+  try {
+    const parser = createFeedParser();
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) parser.write(chunk as Buffer);
+    return toParseContract(parser.end());
   } catch (error) {
     return parseErrorContract(error);
   }
