@@ -54,11 +54,6 @@ export function sourceTitle(title: string | null): string | null {
   return title?.trim() || null;
 }
 
-/** A source's title for the output feeds, trimmed; null when it has none or only whitespace (the URL names it then). */
-export function sourceTitle(title: string | null): string | null {
-  return title?.trim() || null;
-}
-
 /** The item's last change as of `now` as a Date (updated, else its river date). */
 export function itemUpdated(item: RiverItem, now: Date): Date {
   return new Date(Math.max(itemModified(item, now) ?? 0, itemDate(item).getTime()));

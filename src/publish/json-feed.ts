@@ -42,6 +42,6 @@ function renderItem(item: RiverItem, now: Date): Record<string, unknown> {
             size_in_bytes: enclosure.length ?? undefined,
           }))
         : undefined,
-    _source: { title: sourceTitle(item.feedTitle) ?? undefined, feed_url: item.feedUrl, home_page_url: item.feedSiteUrl },
+    _source: { title: sourceTitle(item.feedTitle), feed_url: item.feedUrl, home_page_url: item.feedSiteUrl },
   };
 }
