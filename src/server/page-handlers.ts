@@ -55,7 +55,8 @@ export function createPageHandlers(source: RiverSource, site: SiteOptions, theme
     },
 
     async search(c: Context) {
-      const query = (c.req.query('q') ?? '').trim().slice(0, maxQueryLength);
+      // Cut by characters, not UTF-16 units: half an emoji is a lone surrogate, which no URL can encode.
+      const query = Array.from((c.req.query('q') ?? '').trim()).slice(0, maxQueryLength).join('');
       const n = parsePageNumber(c.req.query('page'));
       if (n === null) return c.notFound();
       if (query === '') return html(c, renderSearchHtml(theme, '', null, site, ctx));
