@@ -5,11 +5,15 @@
  * each item names its origin with the standard `<source url>` element.
  */
 import type { RiverItem } from '../model/index.js';
-import { escapeXml, itemId, siteUrl, sourceTitle } from './feed-xml.js';
+import { escapeXml, itemId, newestUpdate, siteUrl, sourceTitle } from './feed-xml.js';
 import { itemHtml, itemPublished, itemTitle } from './item-view.js';
 import type { SiteOptions } from './river-source.js';
 
-/** Renders `items` (newest first) as an RSS 2.0 document built at `now`. */
+/**
+ * Renders `items` (newest first) as an RSS 2.0 document built at `now`. `lastBuildDate` is, as
+ * the specification defines it, the last time the channel's content changed (like Atom's
+ * `<updated>`), not `now`: a document that changed every second would never answer a poll 304.
+ */
 export function rssFeed(items: RiverItem[], site: SiteOptions, now: Date): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -18,7 +22,7 @@ export function rssFeed(items: RiverItem[], site: SiteOptions, now: Date): strin
     `    <title>${escapeXml(site.title)}</title>`,
     `    <link>${escapeXml(siteUrl(site, ''))}</link>`,
     `    <description>${escapeXml(site.tagline)}</description>`,
-    `    <lastBuildDate>${now.toUTCString()}</lastBuildDate>`,
+    `    <lastBuildDate>${newestUpdate(items, now).toUTCString()}</lastBuildDate>`,
     '    <generator>tributary</generator>',
     `    <atom:link rel="self" type="application/rss+xml" href="${escapeXml(siteUrl(site, 'rss.xml'))}"/>`,
     ...items.map(renderItem),
