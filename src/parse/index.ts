@@ -5,6 +5,6 @@
  */
 export { parseFeed, createFeedParser, detectFeedFormat } from './parse-feed.js';
 export type { ParseOptions, FeedParser } from './parse-feed.js';
-export { toParseContract, parseErrorContract } from './parse-contract.js';
-export type { ParseContract } from './parse-contract.js';
+export { toParseContract, createParseContractJson, parseErrorContract } from './parse-contract.js';
+export type { ParseContract, ParseContractJson } from './parse-contract.js';
 export { htmlToPlainText } from './plain-text.js';

@@ -5,7 +5,7 @@
  * tokenize, one entry's tree and the finished entries — nothing else grows with the document.
  */
 import type { FeedFormat, ParsedEntry, ParsedFeed } from '../model/feed.js';
-import { adaptAtomEntry, readAlternateLink } from './atom-adapter.js';
+import { adaptAtomEntry, readAlternateLink, readAtomAuthor } from './atom-adapter.js';
 import { describeNonFeed, formatOfRoot, notAFeedError } from './detect-format.js';
 import { readAtomMetadata, readRssMetadata, type FeedMetadata } from './feed-metadata.js';
 import { adaptRssItem, readLink } from './rss-adapter.js';
@@ -52,26 +52,51 @@ export interface XmlFeedParser {
   end(extraProblems: string[]): ParsedFeed;
 }
 
-/** Creates the XML pipeline; `baseUrl` is where relative URLs resolve when xml:base says nothing. */
-export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
+/**
+ * Creates the XML pipeline; `baseUrl` is where relative URLs resolve when xml:base says nothing.
+ * With `onEntry`, entries go to the caller as they close instead of into the result. An Atom
+ * entry without author inherits the feed's (RFC 4287 §4.2.1), which the document may give only
+ * later: from the first such entry on, entries wait in order until a feed author turns up or the
+ * document ends, so the caller sees exactly what the result would have held.
+ */
+export function createXmlFeedParser(baseUrl: string | null, onEntry?: (entry: ParsedEntry) => void): XmlFeedParser {
   const entries: ParsedEntry[] = [];
   const atomEntries = new Set<ParsedEntry>();
+  const held: ParsedEntry[] = [];
   let feedLink: string | null | undefined;
   let head = '';
   // Entries of a small document may keep slices of its text; past 1 MB they get copies, so a
   // long document's text is not pinned by the entries already parsed.
   let written = 0;
+  const flushHeld = (feedAuthor: string | null): void => {
+    for (const entry of held) {
+      if (atomEntries.delete(entry)) entry.author ??= feedAuthor;
+      (onEntry as (entry: ParsedEntry) => void)(entry);
+    }
+    held.length = 0;
+  };
+  let delivered = 0;
+  const deliver = (entry: ParsedEntry, atom: boolean): void => {
+    delivered++;
+    if (atom && entry.author === null) atomEntries.add(entry);
+    if (!onEntry) {
+      entries.push(entry);
+      return;
+    }
+    if (held.length === 0 && !atomEntries.has(entry)) {
+      onEntry(entry);
+      return;
+    }
+    held.push(entry);
+    const root = builder.topLevel[builder.topLevel.length - 1];
+    const feedAuthor = root?.name === 'atom:feed' ? readAtomAuthor(root) : null;
+    if (feedAuthor) flushHeld(feedAuthor);
+  };
   const builder = new XmlTreeBuilder(baseUrl, (el: XmlElement) => {
     if (feedLink == null) feedLink = currentFeedLink();
-    if (el.name === 'atom:entry') {
-      const entry = adaptAtomEntry(el, feedLink ?? null);
-      if (written > DETACH_AFTER) detachEntry(entry);
-      atomEntries.add(entry);
-      entries.push(entry);
-    } else {
-      const entry = adaptRssItem(el, feedLink ?? null);
-      entries.push(written > DETACH_AFTER ? detachEntry(entry) : entry);
-    }
+    const atom = el.name === 'atom:entry';
+    const entry = atom ? adaptAtomEntry(el, feedLink ?? null) : adaptRssItem(el, feedLink ?? null);
+    deliver(written > DETACH_AFTER ? detachEntry(entry) : entry, atom);
   });
   const tokenizer = new XmlTokenizer(builder);
 
@@ -111,12 +136,13 @@ export function createXmlFeedParser(baseUrl: string | null): XmlFeedParser {
         if (feedEl !== root) format = feedEl.name === 'atom:feed' ? (feedEl.attrs.version === '0.3' ? 'atom03' : 'atom10') : feedEl.name === 'rdf:rdf' ? 'rss1' : 'rss2';
       }
       if (format === null) {
-        if (entries.length === 0) throw notAFeedError(describeNonFeed(info, head), baseUrl);
+        if (delivered === 0) throw notAFeedError(describeNonFeed(info, head), baseUrl);
         format = 'unknown';
       }
       let meta: FeedMetadata | null = null;
       if (feedEl) meta = feedEl.name === 'atom:feed' ? readAtomMetadata(feedEl) : readRssMetadata(feedEl);
-      if (meta?.author) for (const entry of atomEntries) entry.author ??= meta.author;
+      if (onEntry) flushHeld(meta?.author ?? null);
+      else if (meta?.author) for (const entry of atomEntries) entry.author ??= meta.author;
       const problems = [...extraProblems, ...builder.problems];
       return {
         format,

@@ -5,9 +5,11 @@
  * from stdin and prints one contract per line with its `file`, for the agreement tool.
  */
 import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { createFeedParser, parseErrorContract, parseFeed, toParseContract } from '../../parse/index.js';
+import { createFeedParser, createParseContractJson, parseErrorContract, parseFeed, type ParseContractJson } from '../../parse/index.js';
+import type { ParsedFeed } from '../../model/feed.js';
 import { fetcherFor, readConfig } from '../context.js';
 import type { GlobalOptions } from '../context.js';
 
@@ -21,7 +23,7 @@ export function registerParseCommand(program: Command, globals: () => GlobalOpti
       if (options.batch) {
         for await (const line of createInterface({ input: process.stdin })) {
           const file = line.trim();
-          if (file) console.log(JSON.stringify({ ...(await fileContract(file)), file }));
+          if (file) await printContract(await parseFile(file), { file });
         }
         return;
       }
@@ -31,10 +33,7 @@ export function registerParseCommand(program: Command, globals: () => GlobalOpti
         const fetcher = fetcherFor(config, globals());
         try {
           const result = await fetcher.fetchFeed({ url: source });
-          const contract = result.kind === 'ok'
-            ? await contractOf(async () => result.body, result.contentType, result.finalUrl)
-            : { ok: false, error: 'not modified' };
-          console.log(JSON.stringify(contract));
+          await printContract(result.kind === 'ok' ? parseBytes(result.body, result.contentType, result.finalUrl) : { error: { ok: false, error: 'not modified' } });
         } catch (error) {
           console.log(JSON.stringify(parseErrorContract(error)));
         } finally {
@@ -42,25 +41,49 @@ export function registerParseCommand(program: Command, globals: () => GlobalOpti
         }
         return;
       }
-      console.log(JSON.stringify(await fileContract(source)));
+      await printContract(await parseFile(source));
     });
 }
 
-async function contractOf(read: () => Promise<Uint8Array>, contentType: string | null = null, baseUrl: string | null = null): Promise<object> {
+/** A parse on its way to the contract, or the error contract when the document is no feed. */
+type Parsed = { contract: ParseContractJson; feed: ParsedFeed } | { error: object };
+
+function parseBytes(bytes: Uint8Array, contentType: string | null, baseUrl: string | null): Parsed {
+  const contract = createParseContractJson();
   try {
-    return toParseContract(parseFeed(await read(), { contentType, baseUrl }));
+    return { contract, feed: parseFeed(bytes, { contentType, baseUrl, onEntry: contract.add }) };
   } catch (error) {
-    return parseErrorContract(error);
+    return { error: parseErrorContract(error) };
   }
 }
 
-/** A file streamed through the parser in 64 KB reads, as the fetcher hands a body over: the whole file is never in memory. */
-async function fileContract(path: string): Promise<object> {
+/**
+ * A file streamed through the parser in 64 KB reads, as the fetcher hands a body over, each entry
+ * kept only as its contract line: the whole file and the parsed entries are never in memory.
+ */
+async function parseFile(path: string): Promise<Parsed> {
+  const contract = createParseContractJson();
   try {
-    const parser = createFeedParser();
+    const parser = createFeedParser({ onEntry: contract.add });
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) parser.write(chunk as Buffer);
-    return toParseContract(parser.end());
+    return { contract, feed: parser.end() };
   } catch (error) {
-    return parseErrorContract(error);
+    return { error: parseErrorContract(error) };
   }
+}
+
+/** Prints one contract as one line, written in 64 KB pieces. */
+async function printContract(parsed: Parsed, extra: Record<string, string> = {}): Promise<void> {
+  if ('error' in parsed) {
+    process.stdout.write(`${JSON.stringify({ ...parsed.error, ...extra })}\n`);
+    return;
+  }
+  let pending = '';
+  for (const piece of parsed.contract.pieces(parsed.feed, extra)) {
+    pending += piece;
+    if (pending.length < 1 << 16) continue;
+    if (!process.stdout.write(pending)) await once(process.stdout, 'drain');
+    pending = '';
+  }
+  process.stdout.write(`${pending}\n`);
 }
