@@ -42,13 +42,15 @@ CLASSES = OrderedDict([
     ('nested-item', 'an <item> nested inside an item: the reference starts a new, empty entry and shifts the rest'),
     ('id-not-resolved', 'ids are opaque (RFC 4287 4.2.6); the reference resolves them against the base as URLs'),
     ('entity-artefact-in-url', 'the reference\'s loose parser turns "&utm_medium=" into "&utm;_medium="'),
-    ('double-encoded-utf8-repaired', 'UTF-8 read as Latin-1 ("dÃ©signer") repaired by tributary, not by the reference'),
+    ('double-encoded-utf8-repaired', 'UTF-8 read as Latin-1 or windows-1252 ("dÃ©signer", "isnâ€™t") repaired by tributary, not by the reference'),
+    ('control-character-dropped', 'a control character (DEL, a C1 code windows-1252 leaves undefined) is dropped from text; the reference keeps it'),
     ('markup-left-in-text-by-reference', 'the reference\'s text keeps markup or undecoded entities its sanitizer re-escaped ("&nbsp...", "<br>")'),
     ('date-unread-by-reference', 'a date the reference cannot read (Italian/Portuguese names, "+00:0")'),
     ('date-zone-or-pm-ignored-by-reference', 'the reference reads a named zone (BST, CEST, PST) or PM as if it were absent'),
 ])
 
 WS = re.compile(r'\s+')
+CONTROL = re.compile('[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]')
 ZONE_HOURS = {'bst': 1, 'cet': 1, 'cest': 2, 'pst': -8, 'pdt': -7, 'est': -5, 'edt': -4, 'jst': 9, 'aest': 10}
 
 
@@ -90,13 +92,32 @@ def has_nested_item(raw):
     return False
 
 
-def repair_mojibake(s):
-    # the tool's clean_text has turned the no-break space of "Ã\xa0" (à) and "Â\xa0" into a space
+CP1252_PUNCTUATION = ''.join(bytes([b]).decode('cp1252') for b in range(0x80, 0xa0) if b not in (0x81, 0x8d, 0x8f, 0x90, 0x9d))
+CONTINUATION = '\u0080-\u00bf' + CP1252_PUNCTUATION
+MOJIBAKE_SEQUENCE = re.compile('[\u00c2-\u00df][%s]|\u00e2[%s]{2}' % (CONTINUATION, CONTINUATION))
+
+
+def restore_nbsp(s):
+    """The tool's clean_text has turned the no-break space of "Ã\xa0" (à) and "Â\xa0" into a
+    space, or trimmed it at the end: put it back so the sequence can be read again."""
     s = s.replace('Ã ', 'Ã\xa0').replace('Â ', 'Â\xa0')
-    try:
-        return s.encode('cp1252', errors='ignore').decode('utf-8', errors='ignore')
-    except UnicodeError:
-        return s
+    return s + '\xa0' if s.endswith(('Ã', 'Â')) else s
+
+
+def has_mojibake(s):
+    return MOJIBAKE_SEQUENCE.search(restore_nbsp(s)) is not None
+
+
+def repair_mojibake(s):
+    """UTF-8 read as Latin-1/windows-1252, undone sequence by sequence."""
+    s = restore_nbsp(s)
+
+    def one(m):
+        try:
+            return b''.join(ch.encode('latin-1') if ord(ch) < 256 else ch.encode('cp1252') for ch in m.group(0)).decode('utf-8')
+        except UnicodeError:
+            return m.group(0)
+    return MOJIBAKE_SEQUENCE.sub(one, s)
 
 
 def raw_date(e):
@@ -129,15 +150,17 @@ def classify(field, raw, d, e, ref, peer):
         bodies = body_texts(e)
         if bodies and bodies[0] == ref and any(same_text(b, peer) for b in bodies[1:]):
             return 'other-body-element'
-        if re.search(r'[ÃÂ]|â€', ref) and same_text(repair_mojibake(ref), peer, 150):
+        if has_mojibake(ref) and same_text(repair_mojibake(ref), repair_mojibake(peer)):
             return 'double-encoded-utf8-repaired'
+        if CONTROL.search(ref) and same_text(CONTROL.sub('', ref), peer):
+            return 'control-character-dropped'
         # an entity left undecoded ("&nbsp...", "&quotEdward"), or tags kept as text because the
         # reference typed an RSS description text/plain; read as HTML, the reference's text is ours
         chosen = (e.get('content') or [e.get('summary_detail') or {}])[0]
         leftover = re.search(r'&(#\d|[A-Za-z]{2,})', ref) or (chosen.get('type') == 'text/plain' and pa.TAG_RE.search(ref))
         if leftover and same_text(pa.html_to_text(html.unescape(ref)), peer):
             return 'markup-left-in-text-by-reference'
-    if field == 'title' and ref and peer and re.search(r'[ÃÂ]|â€', ref) and same_text(repair_mojibake(ref), peer):
+    if field == 'title' and ref and peer and has_mojibake(ref) and same_text(repair_mojibake(ref), repair_mojibake(peer)):
         return 'double-encoded-utf8-repaired'
     if field == 'id' and ref and peer and ref != peer:
         if ref.endswith(peer) and not re.match(r'^[a-z][a-z0-9+.-]*:', peer) and re.match(r'^(https?://|/)', ref):

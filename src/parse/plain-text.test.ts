@@ -40,6 +40,9 @@ describe('htmlToPlainText on hostile input', () => {
 
 describe('plain text helpers', () => {
   it('collapses whitespace and trims', () => expect(cleanText('  a \n\n b  ')).toBe('a b'));
+  it('drops control characters but keeps whitespace ones as spaces', () => {
+    expect(cleanText('AT\u0001T\u007f \u009dnews\u0090\u0085end\ttab')).toBe('ATT news end tab');
+  });
   it('cuts at code points, not UTF-16 units, and drops a space at the cut', () => {
     expect(truncateText('😀😀😀', 2)).toBe('😀😀');
     expect(truncateText('ab cd', 3)).toBe('ab');
@@ -48,6 +51,11 @@ describe('plain text helpers', () => {
     expect(repairText('KÃ¤lte')).toBe('Kälte');
     expect(repairText('don\u0092t')).toBe('don’t');
     expect(repairText('café')).toBe('café');
+  });
+  it('repairs windows-1252 mojibake sequence by sequence when the text also holds real characters', () => {
+    expect(repairText('you’ll get â€œservedâ€\u009d — WÃ¤hrend, â‚¬5')).toBe('you’ll get “served” — Während, €5');
+    expect(repairText('l’été… «à» naïve Ä°stanbul')).toBe('l’été… «à» naïve İstanbul');
+    expect(repairText('Ã  la carte, ™ Ã')).toBe('Ã  la carte, ™ Ã');
   });
   it('guesses HTML in titles conservatively', () => {
     expect(looksLikeHtml('<b>bold</b> title')).toBe(true);

@@ -22,9 +22,17 @@ const NFC_RANGES = [
 const hex = (n: number): string => `\\u${n.toString(16).padStart(4, '0')}`;
 const MAY_CHANGE_UNDER_NFC = new RegExp(`[${NFC_RANGES.map(([a, b]) => (b ? `${hex(a as number)}-${hex(b)}` : hex(a as number))).join('')}]`);
 
-/** NFC, whitespace runs collapsed to one space, trimmed. */
+// Control characters that are not whitespace: C0 but tab/LF/VT/FF/CR, DEL, C1 but NEL. What
+// survives decoding (a raw U+0001, the five C1 codes windows-1252 leaves undefined) is noise in a
+// title, and a terminal reads U+009D and U+0090 as the start of an escape sequence.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+
+/** NFC, control characters dropped, whitespace runs collapsed to one space, trimmed. */
 export function cleanText(text: string): string {
-  const normalized = MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
+  let normalized = MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
+  if (CONTROL.test(normalized)) normalized = normalized.replace(CONTROLS, '');
   return normalized.replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
 
@@ -110,12 +118,36 @@ const C1_TO_CP1252: Record<string, string> = {
   '\u009c': '\u0153', '\u009e': '\u017e', '\u009f': '\u0178',
 };
 
+const CP1252_BYTES = new Map(Object.entries(C1_TO_CP1252).map(([c1, char]) => [char, c1.charCodeAt(0)]));
+const CONTINUATION = `\\u0080-\\u00bf${Object.values(C1_TO_CP1252).join('')}`;
 /**
- * Repairs two common encoding accidents in character data, as the Universal Feed Parser does:
- * text that was UTF-8, got read as ISO-8859-1 and written out as UTF-8 again ("KÃ¤lte" →
- * "Kälte"; only when every character fits in Latin-1 and the bytes form valid UTF-8, which
- * legitimate Latin-1 text almost never does), then C1 control characters, which in feeds are
- * always windows-1252 punctuation mislabelled (U+0092 → ’).
+ * One UTF-8 character read as windows-1252: a lead byte's character (Â–ß for two bytes, â for
+ * the three-byte punctuation — “ ” ’ – — … € ™ — that most mojibake is made of) and its
+ * continuation bytes' characters (0x80–0xBF: Latin-1 symbols, C1, windows-1252 punctuation).
+ * Other three- and four-byte leads are ordinary letters (é, ï) too often to risk.
+ */
+const MOJIBAKE_SEQUENCE = new RegExp(`[\\u00c2-\\u00df][${CONTINUATION}]|\\u00e2[${CONTINUATION}]{2}`, 'g');
+
+/** Each mojibake sequence that decodes to one valid UTF-8 character, replaced by it. */
+function repairSequences(text: string): string {
+  return text.replace(MOJIBAKE_SEQUENCE, (sequence) => {
+    const bytes = Uint8Array.from(sequence, (char) => CP1252_BYTES.get(char) ?? char.charCodeAt(0));
+    try {
+      return strictUtf8.decode(bytes);
+    } catch {
+      return sequence;
+    }
+  });
+}
+
+/**
+ * Repairs two common encoding accidents in character data. Text that was UTF-8, got read as
+ * ISO-8859-1 or windows-1252 and written out as UTF-8 again: "KÃ¤lte" → "Kälte" (the whole
+ * node when every character fits in Latin-1 and the bytes form valid UTF-8, which legitimate
+ * Latin-1 text almost never does, as the Universal Feed Parser does), and sequence by sequence
+ * where the node also holds real characters ("you’ll get â€œservedâ€\u009d" → "you’ll get
+ * “served”", which the reference leaves as it is). Then C1 control characters, which in feeds
+ * are always windows-1252 punctuation mislabelled (U+0092 → ’).
  */
 export function repairText(text: string): string {
   if (!REPAIR_HINT.test(text)) return text;
@@ -124,8 +156,9 @@ export function repairText(text: string): string {
     try {
       out = strictUtf8.decode(Buffer.from(out, 'latin1'));
     } catch {
-      // not double-encoded after all
+      // not double-encoded as a whole; sequences may still be
     }
   }
+  if (out === text) out = repairSequences(out);
   return out.replace(C1, (c) => C1_TO_CP1252[c] ?? c);
 }
