@@ -126,6 +126,14 @@ describe('the tributary command line', () => {
     expect(String(notFeed.error)).toMatch(/HTML/i);
   });
 
+  it('says in one line, without a stack, when build cannot write where it is told (the output is a file)', async () => {
+    await writeFile(join(dir, 'not-a-folder'), 'x');
+    const result = await runTributary(['build', '--out', 'not-a-folder'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^tributary: .*not-a-folder/);
+  });
+
   it('exits non-zero with one line when the cycle itself cannot run (bad config)', async () => {
     const other = await makeTempDir();
     await writeFile(join(other, 'bad.yaml'), 'site:\n  pageSize: many\n');

@@ -42,8 +42,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await createProgram().parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
-    if (isTributaryError(error)) console.error(`tributary: ${error.message}`);
+    if (isTributaryError(error) || isSystemError(error)) console.error(`tributary: ${error.message}`);
     else console.error(error);
     return 1;
   }
+}
+
+/**
+ * A failure of the operating system (a path that is a file, no permission, a full disk): its
+ * message already names the call and the path, so the user gets that one line, not a stack.
+ */
+function isSystemError(error: unknown): error is Error {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string' && /^E[A-Z]+$/.test(String((error as NodeJS.ErrnoException).code));
 }

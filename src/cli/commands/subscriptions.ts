@@ -39,7 +39,7 @@ export function registerSubscriptionCommands(program: Command, globals: () => Gl
     .action(async (url: string, options: { title?: string; discover: boolean }) => {
       await withContext(globals(), async (context) => {
         const feedUrl = options.discover ? await discoverFeedUrl(context, globals(), normalizeFeedUrl(url)) : normalizeFeedUrl(url);
-        const feed = await context.store.addFeed({ url: feedUrl, title: options.title ?? null }, Date.now());
+        const feed = await context.store.addFeed({ url: feedUrl, title: options.title?.trim() || null }, Date.now());
         console.log(`added ${feed.url}`);
       });
     });
