@@ -15,4 +15,9 @@ describe('sanitizeEntryHtml on inputs built to be slow', () => {
     expect(cleaningTime('<p><b>'.repeat(10_000) + 'x')).toBeLessThan(2_000);
     expect(cleaningTime('<p><b title="1">'.repeat(10_000).replace(/1/g, () => String(Math.random())) + 'x')).toBeLessThan(2_000);
   });
+
+  it('takes out emptied wrappers without copying what was written before them', () => {
+    expect(cleaningTime(`<p>${'x'.repeat(1_000_000)}</p>${'<b></b>'.repeat(5_000)}`)).toBeLessThan(2_000);
+    expect(cleaningTime(`<p>${'x'.repeat(1_000_000)}</p>${'<div> '.repeat(5_000)}${'</div>'.repeat(5_000)}`)).toBeLessThan(2_000);
+  });
 });
