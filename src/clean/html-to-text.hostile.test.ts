@@ -21,6 +21,11 @@ describe('htmlToText on inputs built to be slow', () => {
     expect(renderingTime(`<pre>x${' '.repeat(100_000)}\n</pre>`)).toBeLessThan(1_000);
   });
 
+  it('tells an emoji alt text from another in linear time', () => {
+    expect(renderingTime(`<img alt="${'\u200d'.repeat(27)}x">`)).toBeLessThan(1_000);
+    expect(htmlToText(`a <img alt="\u{1F469}\u200d\u{1F4BB}\ufe0f"> b <img alt="${'\u200d'.repeat(27)}x"> c`)).toBe(`a \u{1F469}\u200d\u{1F4BB}\ufe0f b\n\n${'\u200d'.repeat(27)}x\n\nc`);
+  });
+
   it('still drops spaces and tabs before a line break, and only there', () => {
     expect(htmlToText('<pre>a \t</pre><p>b  <i> c</i></p><pre>d \ne</pre>')).toBe('a\n\nb c\n\nd\ne');
   });

@@ -30,7 +30,9 @@ const PRE = new Set(['pre', 'listing', 'xmp', 'plaintext']);
 const CELLS = new Set(['td', 'th']);
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
 const EMOJI_CLASS = /(?:^|\s)(?:wp-smiley|emoji)(?:\s|$)/;
-const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f|\s)+$/u;
+// One class, not alternatives: ZWJ and VS16 are Emoji_Components, and overlapping alternatives
+// under + backtrack exponentially (an alt of 27 ZWJ then a letter took 5–30 s, each one more doubles it).
+const EMOJI_ONLY = /^[\p{Extended_Pictographic}\p{Emoji_Component}\s]+$/u;
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 
 /** True when an image stands for an emoji (WordPress wp-smiley, or an alt made only of emoji). */
