@@ -20,4 +20,9 @@ describe('sanitizeEntryHtml on inputs built to be slow', () => {
     expect(cleaningTime(`<p>${'x'.repeat(1_000_000)}</p>${'<b></b>'.repeat(5_000)}`)).toBeLessThan(2_000);
     expect(cleaningTime(`<p>${'x'.repeat(1_000_000)}</p>${'<div> '.repeat(5_000)}${'</div>'.repeat(5_000)}`)).toBeLessThan(2_000);
   });
+
+  it('reads the size of a possible tracking pixel in linear time', () => {
+    expect(cleaningTime(`<img src="https://a.example/a.png" width="1${' '.repeat(100_000)}x" height="1">`)).toBeLessThan(2_000);
+    expect(sanitizeEntryHtml('<img src="https://a.example/a.png" width=" 1 px " height="0.0">ok')).toBe('ok');
+  });
 });
