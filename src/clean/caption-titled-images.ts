@@ -41,7 +41,9 @@ export function captionTitledImages(html: string): string {
         if (name !== 'figure') return;
         const figure = figures.pop();
         if (figure === undefined || figure.captioned) return;
-        (figures.length > 0 ? figures[figures.length - 1]!.images : found).push(...figure.images);
+        const outer = figures.length > 0 ? figures[figures.length - 1]!.images : found;
+        // One by one: push(...images) passes each as an argument, past ~120,000 a stack overflow.
+        for (const image of figure.images) outer.push(image);
       },
     },
     { decodeEntities: true },
