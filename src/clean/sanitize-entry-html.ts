@@ -24,6 +24,7 @@
  * element the river puts it in.
  */
 import { Parser } from 'htmlparser2';
+import { flattenDeepNesting } from './flatten-deep-nesting.js';
 import {
   DROPPED_WITH_CONTENT, ELEMENT_RULES, GLOBAL_ATTRIBUTES, PARAGRAPH_CLOSERS, PARAGRAPH_SCOPE_LIMITS,
   REQUIRED_PARENTS, VOID_ELEMENTS,
@@ -421,6 +422,6 @@ const IFRAME_RULE: ElementRule = { name: 'iframe', attributes: new Map() };
 export function sanitizeEntryHtml(html: string, options: CleanOptions = {}): string {
   const cleaner = new EntryCleaner(parseBaseUrl(options.baseUrl), createEmbedHosts(options.embeds));
   const parser = new Parser(cleaner, { decodeEntities: true });
-  parser.end(html);
+  parser.end(flattenDeepNesting(html));
   return cleaner.parts.join('');
 }
