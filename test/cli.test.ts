@@ -126,6 +126,18 @@ describe('the tributary command line', () => {
     expect(String(notFeed.error)).toMatch(/HTML/i);
   });
 
+  it('parse prints a long feed whole (many pieces, characters beyond Latin-1) and --batch one line per file', async () => {
+    const items = Array.from({ length: 3_000 }, (_, i) => `<entry><id>urn:${i}</id><title>Entrée ${i} – “quoted” 😀</title><content type="html">&lt;p&gt;Body ${i} ${'ü'.repeat(i % 7)}&lt;/p&gt;</content></entry>`);
+    await writeFile(join(dir, 'long.atom'), `<feed xmlns="http://www.w3.org/2005/Atom"><title>Long</title>${items.join('')}<author><name>Late Author</name></author></feed>`);
+    const whole = JSON.parse((await runTributary(['parse', 'long.atom', '--json'], dir)).stdout) as { entries: Array<Record<string, unknown>> };
+    expect(whole.entries).toHaveLength(3_000);
+    expect(whole.entries[2_999]).toEqual({ id: 'urn:2999', title: 'Entrée 2999 – “quoted” 😀', link: null, published: null, updated: null, author: 'Late Author', text: `Body 2999 ${'ü'.repeat(2999 % 7)}` });
+    const batch = await runTributary(['parse', '--batch'], dir, {}, 'long.atom\none.xml\nmissing.xml\n');
+    const lines = batch.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.file, line.ok])).toEqual([['long.atom', true], ['one.xml', true], ['missing.xml', false]]);
+    expect(lines[0]).toEqual({ ...whole, file: 'long.atom' });
+  });
+
   it('says in one line, without a stack, when build cannot write where it is told (the output is a file)', async () => {
     await writeFile(join(dir, 'not-a-folder'), 'x');
     const result = await runTributary(['build', '--out', 'not-a-folder'], dir);

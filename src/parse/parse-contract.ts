@@ -55,46 +55,49 @@ export interface ParseContractJson {
   /** Give to the parser as `onEntry`: keeps the entry's contract JSON, not the entry. */
   add(entry: ParsedEntry): void;
   /**
-   * The whole contract as JSON text in pieces, `extra` keys last (the batch mode's `file`);
-   * `feed` is the parse result (its feed-level fields). Each entry's text is let go once yielded.
+   * The whole contract as UTF-8 JSON in pieces of ~64 KB, `extra` keys last (the batch mode's
+   * `file`); `feed` is the parse result (its feed-level fields). Each piece is let go once yielded.
    */
-  pieces(feed: ParsedFeed, extra?: Record<string, string>): Generator<string>;
+  pieces(feed: ParsedFeed, extra?: Record<string, string>): Generator<Uint8Array>;
 }
 
 /**
  * A contract built as the parser goes: only each entry's JSON is kept (at most 300 characters of
- * text instead of the whole body), joined into ~64 KB strings, so `tributary parse` on a
+ * text instead of the whole body), as UTF-8 in ~64 KB buffers — a JavaScript string holding one
+ * character beyond Latin-1 takes two bytes a character — so `tributary parse` on a
  * 100,000-entry feed never holds the parsed entries, 100,000 small strings or one giant JSON
  * string.
  */
 export function createParseContractJson(): ParseContractJson {
-  let joined: Array<string | undefined> = [];
+  let joined: Array<Uint8Array | undefined> = [];
   let batch: string[] = [];
   let batchChars = 0;
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    joined.push(Buffer.from((joined.length > 0 ? ',' : '') + batch.join(',')));
+    batch = [];
+    batchChars = 0;
+  };
   const add = (entry: ParsedEntry): void => {
     const json = JSON.stringify(contractEntry(entry));
     batch.push(json);
     batchChars += json.length;
-    if (batchChars < 1 << 16) return;
-    joined.push(batch.join(','));
-    batch = [];
-    batchChars = 0;
+    if (batchChars >= 1 << 16) flush();
   };
   return {
     add,
     *pieces(feed, extra = {}) {
       const head: Omit<ParseContract, 'entries'> = { ok: true, format: feed.format, title: feed.title, link: feed.link };
-      yield `${JSON.stringify(head).slice(0, -1)},"entries":[`;
+      yield Buffer.from(`${JSON.stringify(head).slice(0, -1)},"entries":[`);
       for (const entry of feed.entries) add(entry);
-      if (batch.length > 0) joined.push(batch.join(','));
-      batch = [];
+      flush();
       for (let i = 0; i < joined.length; i++) {
-        yield (i > 0 ? ',' : '') + (joined[i] as string);
+        yield joined[i] as Uint8Array;
         joined[i] = undefined;
       }
       joined = [];
       const tail = JSON.stringify(extra).slice(1);
-      yield tail === '}' ? ']}' : `],${tail}`;
+      yield Buffer.from(tail === '}' ? ']}' : `],${tail}`);
     },
   };
 }

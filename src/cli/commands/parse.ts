@@ -72,18 +72,14 @@ async function parseFile(path: string): Promise<Parsed> {
   }
 }
 
-/** Prints one contract as one line, written in 64 KB pieces. */
+/** Prints one contract as one line, written in ~64 KB pieces. */
 async function printContract(parsed: Parsed, extra: Record<string, string> = {}): Promise<void> {
   if ('error' in parsed) {
     process.stdout.write(`${JSON.stringify({ ...parsed.error, ...extra })}\n`);
     return;
   }
-  let pending = '';
   for (const piece of parsed.contract.pieces(parsed.feed, extra)) {
-    pending += piece;
-    if (pending.length < 1 << 16) continue;
-    if (!process.stdout.write(pending)) await once(process.stdout, 'drain');
-    pending = '';
+    if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
   }
-  process.stdout.write(`${pending}\n`);
+  process.stdout.write('\n');
 }
