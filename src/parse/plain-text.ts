@@ -103,7 +103,6 @@ export function looksLikeHtml(text: string): boolean {
   return true;
 }
 
-const REPAIR_HINT = /[\u0080-\u009f\u00c2-\u00f4]/;
 const MOJIBAKE_HINT = /[\u00c2-\u00f4][\u0080-\u00bf]/;
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 const C1 = /[\u0080-\u009f]/g;
@@ -128,6 +127,12 @@ const CONTINUATION = `\\u0080-\\u00bf${Object.values(C1_TO_CP1252).join('')}`;
  */
 const MOJIBAKE_SEQUENCE = new RegExp(`[\\u00c2-\\u00df][${CONTINUATION}]|\\u00e2[${CONTINUATION}]{2}`, 'g');
 
+/**
+ * What any repair below needs: a C1 character, or a lead character followed by a continuation
+ * one. Accented text without either (nearly all of it) is scanned once and left alone.
+ */
+const REPAIR_NEEDED = new RegExp(`[\\u0080-\\u009f]|[\\u00c2-\\u00f4][${CONTINUATION}]`);
+
 /** Each mojibake sequence that decodes to one valid UTF-8 character, replaced by it. */
 function repairSequences(text: string): string {
   return text.replace(MOJIBAKE_SEQUENCE, (sequence) => {
@@ -150,7 +155,7 @@ function repairSequences(text: string): string {
  * are always windows-1252 punctuation mislabelled (U+0092 → ’).
  */
 export function repairText(text: string): string {
-  if (!REPAIR_HINT.test(text)) return text;
+  if (!REPAIR_NEEDED.test(text)) return text;
   let out = text;
   if (MOJIBAKE_HINT.test(out) && !BEYOND_LATIN1.test(out)) {
     try {
