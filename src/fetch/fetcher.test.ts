@@ -142,6 +142,19 @@ describe('content encodings', () => {
     expect(String(error)).toContain('the sink broke');
   });
 
+  it('passes an error of createSink through and still lets the fetcher close (the body is released)', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.write(feedXml);
+    });
+    const fetcher = createFetcher({ allowPrivate: true });
+    const failure = new RangeError('no sink today');
+    const error = await fetcher.fetchFeed({ url: `${server.origin}/`, createSink: () => { throw failure; } }).catch((caught: unknown) => caught);
+    expect(String(error)).toContain('no sink today');
+    const closed = await Promise.race([fetcher.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('hung'), 3_000))]);
+    expect(closed).toBe('closed');
+  });
+
   it('decodes a compressed body when the size limit is larger than any buffer', async () => {
     const server = await serve((_request, response) => {
       response.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(feedXml));

@@ -156,7 +156,14 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
           throw new TributaryError('FETCH_TOO_LARGE', `body of ${shownUrl} is ${length} bytes, more than the ${settings.maxBodyBytes} allowed`, { url: url.href });
         }
         const contentType = headerValue(response.headers, 'content-type');
-        const sink = request.createSink?.({ contentType, finalUrl: meta.finalUrl });
+        let sink: ReturnType<NonNullable<FetchRequest['createSink']>> | undefined;
+        try {
+          sink = request.createSink?.({ contentType, finalUrl: meta.finalUrl });
+        } catch (error) {
+          // the body must still be released, or the connection (and close()) waits on it for ever
+          response.body.on('error', () => undefined).destroy();
+          throw error;
+        }
         const body = await untilAborted(
           readBody(response.body, headerValue(response.headers, 'content-encoding'), settings.maxBodyBytes, shownUrl, sink),
           signal,
