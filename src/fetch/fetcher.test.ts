@@ -114,6 +114,33 @@ describe('content encodings', () => {
     expect(result.kind === 'ok' && result.body.equals(body)).toBe(true);
   });
 
+  // A gzip member followed by stray bytes (a PHP script's trailing newline): read as browsers do.
+  const withFileName = (gzip: Buffer): Buffer => Buffer.concat([Buffer.from([...gzip.subarray(0, 3), gzip[3]! | 8, ...gzip.subarray(4, 10)]), Buffer.from('feed.xml\0'), gzip.subarray(10)]);
+  it.each([
+    { name: 'a newline', body: smallBody, encoded: Buffer.concat([gzipSync(smallBody), Buffer.from('\r\n')]) },
+    { name: 'text, with a file name in the gzip header', body: smallBody, encoded: Buffer.concat([withFileName(gzipSync(smallBody)), Buffer.from('<!-- cache -->')]) },
+  ])('decodes a gzip body followed by $name', async ({ body, encoded }) => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end(encoded);
+    });
+    const result = await fetcherWith({ totalTimeoutMs: 5_000 }).fetchFeed({ url: `${server.origin}/` });
+    expect(result.kind === 'ok' && result.body.equals(body)).toBe(true);
+  });
+
+  it.each([
+    { size: 'small', body: smallBody },
+    { size: 'large', body: largeBody },
+  ])('still refuses a $size gzip body cut short or corrupted', async ({ body }) => {
+    const gzip = gzipSync(body);
+    const corrupted = Buffer.from(gzip);
+    corrupted.fill(0xff, corrupted.length >> 1, (corrupted.length >> 1) + 64);
+    const server = await serve((request, response) => {
+      response.writeHead(200, { 'content-encoding': 'gzip' }).end(request.url === '/cut' ? gzip.subarray(0, gzip.length - 200) : corrupted);
+    });
+    expect((await fetchError(fetcherWith(), { url: `${server.origin}/cut` })).code).toBe('FETCH_DECODE');
+    expect((await fetchError(fetcherWith(), { url: `${server.origin}/corrupted` })).code).toBe('FETCH_DECODE');
+  });
+
   // A deflate stream followed by stray bytes (seen from misconfigured servers): both paths ignore them.
   it.each([
     { size: 'small', body: smallBody },

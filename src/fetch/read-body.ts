@@ -134,11 +134,49 @@ function decodeWhole(bytes: Buffer, encodings: readonly Encoding[], maxBytes: nu
   for (const encoding of encodings) {
     // An empty body is empty whatever it is labelled (a 200 with no content still says gzip).
     if (decoded.length === 0) break;
-    if (encoding === 'gzip') decoded = gunzipSync(decoded, options);
+    if (encoding === 'gzip') decoded = gunzipLenient(decoded, options);
     else if (encoding === 'br') decoded = brotliDecompressSync(decoded, options);
     else decoded = isZlibWrapped(decoded) ? inflateSync(decoded, options) : inflateRawSync(decoded, options);
   }
   return decoded;
+}
+
+/**
+ * gunzip, tolerating bytes after the end of the gzip member — a newline a PHP script printed
+ * after its compressed output, say — as browsers and curl do (zlib reads them as the header of a
+ * second member and fails). Then the member's deflate data is inflated alone: a body cut short
+ * still fails, and the size limit still holds. Only here, on bodies that fit the one-call path
+ * (nearly every feed): a zlib stream that fails on the bytes after a member drops that member's
+ * last output, so the streamed path stays strict.
+ */
+function gunzipLenient(bytes: Buffer, options: { maxOutputLength: number }): Buffer {
+  try {
+    return gunzipSync(bytes, options);
+  } catch (error) {
+    const start = gzipDataStart(bytes);
+    if (start === null || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw error;
+    try {
+      return inflateRawSync(bytes.subarray(start), options);
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/** Where the deflate data of a gzip member starts, past its header (RFC 1952 §2.3), or null. */
+function gzipDataStart(bytes: Buffer): number | null {
+  if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b || bytes[2] !== 8) return null;
+  const flags = bytes[3]!;
+  let at = 10;
+  if (flags & 4) at += 2 + (bytes[10]! | (bytes[11]! << 8));
+  for (const flag of [8, 16]) {
+    if (!(flags & flag)) continue;
+    const end = bytes.indexOf(0, at);
+    if (end === -1) return null;
+    at = end + 1;
+  }
+  if (flags & 2) at += 2;
+  return at < bytes.length ? at : null;
 }
 
 /**
