@@ -248,6 +248,16 @@ describe('parseFeed', () => {
     expect(feed.entries[0]).toMatchObject({ title: 'E', author: 'Ann' });
   });
 
+  it('ends an unclosed item where the next one starts, but keeps an empty <item/> inside an item out of the entries', () => {
+    const unclosed = parseFeed('<rss version="2.0"><channel><title>T</title><item><title>One</title><link>http://x.example/1</link>'
+      + '<item><title>Two</title><link>http://x.example/2</link></item><item><title>Three</title></item></channel></rss>');
+    expect(unclosed.bozo).toBe(true);
+    expect(unclosed.entries.map((e) => [e.title, e.link])).toEqual([['One', 'http://x.example/1'], ['Two', 'http://x.example/2'], ['Three', null]]);
+    const feedburner = parseFeed('<rss version="2.0"><channel><title>T</title><item><title>One</title><item /><link>http://x.example/1</link></item>'
+      + '<item><title>Two</title><item /></item></channel></rss>');
+    expect(feedburner.entries.map((e) => [e.title, e.link])).toEqual([['One', 'http://x.example/1'], ['Two', null]]);
+  });
+
   it('recovers items from ill-formed XML and flags it', () => {
     const feed = parseFeed('<rss version="2.0"><channel><title>Broken <b>bold</title><item><title>One & two</title><link>http://x.example/1</link></item><item><title>Unclosed');
     expect(feed.bozo).toBe(true);

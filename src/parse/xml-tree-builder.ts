@@ -81,6 +81,13 @@ export class XmlTreeBuilder implements XmlTokenHandler {
       if (!selfClosing) this.skippedDepth++;
       return;
     }
+    // `<item>` (or `<entry>`) with content while one is open: the open one was never closed, as a
+    // browser reads a `<li>` after an unclosed `<li>`. An empty `<item/>` inside an item (a
+    // feedburner template's) is no entry and stays where it is.
+    if (!selfClosing && this.entryDepth !== -1 && (this.stack[this.entryDepth] as OpenElement).qname === qname) {
+      this.problem(`<${qname}> inside an unclosed <${qname}>: the first ends there`);
+      this.popTo(this.entryDepth);
+    }
     let scope = this.scope;
     for (let i = 0; i < rawAttrs.length; i += 2) {
       const name = rawAttrs[i] as string;
