@@ -19,6 +19,14 @@ describe('entryGuid', () => {
     expect(entryGuid(entry())).toBe(hashed);
     expect(entryGuid(entry({ title: 'Another title' }))).not.toBe(hashed);
   });
+
+  it('keeps an id or link longer than any real one as its hash, the same on every fetch', () => {
+    const huge = `tag:x,2022:${'9'.repeat(1_000_000)}`;
+    expect(entryGuid(entry({ id: huge }))).toMatch(/^urn:tributary:.{32}$/);
+    expect(entryGuid(entry({ id: huge }))).toBe(entryGuid(entry({ id: huge })));
+    expect(entryGuid(entry({ id: `${huge}0` }))).not.toBe(entryGuid(entry({ id: huge })));
+    expect(entryGuid(entry({ link: `https://example.org/${'a'.repeat(5_000)}` }))).toMatch(/^urn:tributary:/);
+  });
 });
 
 describe('toEntryInput', () => {
@@ -43,6 +51,15 @@ describe('toEntryInput', () => {
     const first = toEntryInput(entry({ link: 'https://example.org/1' }));
     expect(toEntryInput(entry({ link: 'https://example.org/1' })).contentHash).toBe(first.contentHash);
     expect(toEntryInput(entry({ link: 'https://example.org/1', content: '<p>Hello, world</p>' })).contentHash).not.toBe(first.contentHash);
+  });
+
+  it('cuts a title or author longer than any real one, with an ellipsis, between characters', () => {
+    const input = toEntryInput(entry({ title: `${'😀'.repeat(999)}${'x'.repeat(5_000_000)}`, author: 'Name '.repeat(100) }));
+    expect([...(input.title as string)]).toHaveLength(1000);
+    expect(input.title?.endsWith('😀…')).toBe(true);
+    expect(input.author?.length).toBeLessThanOrEqual(300);
+    expect(input.author?.endsWith('Name…')).toBe(true);
+    expect(toEntryInput(entry({ title: 'Short' })).title).toBe('Short');
   });
 
   it('stores an empty body as null, so a title-only item shows no text', () => {

@@ -18,6 +18,20 @@ export interface EntryInputOptions {
   embeds?: readonly string[];
 }
 
+const MAX_GUID_CHARS = 2048;
+/** Titles and author names longer than these are cut (with an ellipsis): no real one is, and a page shows them whole. */
+const MAX_TITLE_CHARS = 1000;
+const MAX_AUTHOR_CHARS = 300;
+
+/** `text` cut to `max` code points, the last an ellipsis; as it is when it fits. */
+function bounded(text: string | null, max: number): string | null {
+  if (text === null || text.length <= max) return text;
+  // 2·max UTF-16 units hold at least max code points, and hold them all when the text is no longer
+  const chars = [...text.slice(0, 2 * max)];
+  if (text.length <= 2 * max && chars.length <= max) return text;
+  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
 /** An entry's identity and the hash of its source form. */
 export interface EntryFingerprint {
   guid: string;
@@ -30,8 +44,9 @@ export interface EntryFingerprint {
  */
 export function entryGuid(entry: ParsedEntry): string {
   const id = entry.id?.trim();
-  if (id) return id;
-  if (entry.link) return entry.link;
+  // an id or link longer than any real one is kept as its hash: it is a key of the store's index
+  if (id) return id.length > MAX_GUID_CHARS ? `urn:tributary:${hashOf([id])}` : id;
+  if (entry.link) return entry.link.length > MAX_GUID_CHARS ? `urn:tributary:${hashOf([entry.link])}` : entry.link;
   const basis = [entry.title ?? '', entry.published?.toISOString() ?? '', (entry.content ?? entry.summary ?? '').slice(0, 2000)];
   return `urn:tributary:${hashOf(basis)}`;
 }
@@ -62,8 +77,8 @@ export function toEntryInput(entry: ParsedEntry, options: EntryInputOptions = {}
   return {
     guid: fingerprint.guid,
     link: sanitizeUrl(entry.link, base, 'link'),
-    title: entry.title,
-    author: entry.author,
+    title: bounded(entry.title, MAX_TITLE_CHARS),
+    author: bounded(entry.author, MAX_AUTHOR_CHARS),
     published: entry.published ? entry.published.getTime() : null,
     updated: entry.updated ? entry.updated.getTime() : null,
     content: clean(entry.content),
