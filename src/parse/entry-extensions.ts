@@ -6,7 +6,9 @@
  * itunes:image, Podcasting 2.0's podcast:images / podcast:image, YouTube's still), media:description,
  * durations (itunes:duration, media:content@duration) and categories (RSS category, dc:subject,
  * Atom category). A podcast:alternateEnclosure is an alternative to the enclosure, so its first
- * source is used only when the item has no enclosure of its own.
+ * source is used only when the item has no enclosure of its own. WordPress.com and Jetpack put
+ * the post author's Gravatar first among an item's image media:content, before the post's own
+ * pictures; an avatar is the author's picture, not the entry's, so it is never the thumbnail.
  */
 import type { Enclosure, Thumbnail } from '../model/feed.js';
 import { textOf, type XmlElement } from './xml-element.js';
@@ -22,6 +24,9 @@ export interface EntryExtensions {
   /** yt:videoId, when the entry is a YouTube video. */
   videoId: string | null;
 }
+
+/** A Gravatar avatar (`https://0.gravatar.com/avatar/<hash>?s=96`). */
+const GRAVATAR = /^https?:\/\/([a-z0-9-]+\.)?gravatar\.com\/avatar\//i;
 
 function toInt(value: string | undefined): number | null {
   if (value == null) return null;
@@ -89,7 +94,7 @@ export function readEntryExtensions(entry: XmlElement): EntryExtensions {
           const medium = a.medium?.toLowerCase() ?? '';
           if (medium === 'image' || type.startsWith('image/')) {
             const url = cleanUrl(a.url, child.base);
-            if (url) images.push({ url, width: toInt(a.width), height: toInt(a.height) });
+            if (url && !GRAVATAR.test(url)) images.push({ url, width: toInt(a.width), height: toInt(a.height) });
           } else if (a.url && (medium === 'audio' || medium === 'video' || type.startsWith('audio/') || type.startsWith('video/'))) {
             addEnclosure(a.url, a.type, a.filesize, child.base);
           }

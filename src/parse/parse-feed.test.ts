@@ -215,6 +215,14 @@ describe('parseFeed', () => {
     expect(feed.entries[2]?.author).toBe('Named');
   });
 
+  it('does not take the author\'s Gravatar that WordPress.com lists first among the media:content images as the thumbnail', () => {
+    const feed = parseFeed(`<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>WP</title>
+      <item><title>Photo</title><media:content url="https://0.gravatar.com/avatar/0123abcd?s=96&#38;d=identicon&#38;r=G" medium="image"><media:title type="html">jane</media:title></media:content>
+        <media:content url="https://wp.example/uploads/photo.jpg?w=1024" medium="image"><media:title type="html">photo</media:title></media:content></item>
+      <item><title>Text</title><media:content url="https://secure.gravatar.com/avatar/0123abcd?s=96" medium="image"/></item></channel></rss>`);
+    expect(feed.entries.map((e) => e.thumbnail?.url ?? null)).toEqual(['https://wp.example/uploads/photo.jpg?w=1024', null]);
+  });
+
   it('reads an RSS link written Atom\'s way without the Atom namespace, but not a rel="self" one', () => {
     const feed = parseFeed('<rss version="2.0"><channel><title>T</title><link rel="self" href="https://site.example/feed"/><link>https://site.example/</link>'
       + '<item><title>A</title><link href="https://site.example/a"/></item><item><title>B</title><link rel="self" href="https://site.example/b.xml"/></item></channel></rss>');
