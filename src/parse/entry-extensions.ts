@@ -2,8 +2,9 @@
  * @module parse/entry-extensions
  * The parts of an entry that RSS and Atom share through extensions: enclosures (RSS
  * `<enclosure>`, Atom `rel="enclosure"`, Media RSS audio/video), the picture that stands for the
- * entry (media:thumbnail, also inside media:group / media:content, image media:content,
- * itunes:image, Podcasting 2.0's podcast:images / podcast:image, YouTube's still), media:description,
+ * entry (media:thumbnail, also inside media:group / media:content, image media:content — by
+ * medium or type, else by its URL's file extension —, itunes:image, Podcasting 2.0's
+ * podcast:images / podcast:image, YouTube's still), media:description,
  * durations (itunes:duration, media:content@duration) and categories (RSS category, dc:subject,
  * Atom category). A podcast:alternateEnclosure is an alternative to the enclosure, so its first
  * source is used only when the item has no enclosure of its own. WordPress.com and Jetpack put
@@ -27,6 +28,9 @@ export interface EntryExtensions {
 
 /** A Gravatar avatar (`https://0.gravatar.com/avatar/<hash>?s=96`). */
 const GRAVATAR = /^https?:\/\/([a-z0-9-]+\.)?gravatar\.com\/avatar\//i;
+
+/** A URL path (query and fragment cut off) that names an image file. */
+const IMAGE_PATH = /\.(jpe?g|png|gif|webp|avif)$/i;
 
 function toInt(value: string | undefined): number | null {
   if (value == null) return null;
@@ -92,7 +96,8 @@ export function readEntryExtensions(entry: XmlElement): EntryExtensions {
         case 'media:content': {
           const type = a.type?.toLowerCase() ?? '';
           const medium = a.medium?.toLowerCase() ?? '';
-          if (medium === 'image' || type.startsWith('image/')) {
+          // The Guardian gives neither type nor medium: then an image file's extension says it
+          if (medium === 'image' || type.startsWith('image/') || (!medium && !type && IMAGE_PATH.test(a.url?.split(/[?#]/)[0]?.trim() ?? ''))) {
             const url = cleanUrl(a.url, child.base);
             if (url && !GRAVATAR.test(url)) images.push({ url, width: toInt(a.width), height: toInt(a.height) });
           } else if (a.url && (medium === 'audio' || medium === 'video' || type.startsWith('audio/') || type.startsWith('video/'))) {

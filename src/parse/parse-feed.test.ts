@@ -223,6 +223,13 @@ describe('parseFeed', () => {
     expect(feed.entries.map((e) => e.thumbnail?.url ?? null)).toEqual(['https://wp.example/uploads/photo.jpg?w=1024', null]);
   });
 
+  it('takes a media:content with neither type nor medium as an image when its path names an image file (The Guardian)', () => {
+    const feed = parseFeed(`<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>News</title>
+      <item><title>Story</title><media:content width="140" url="https://i.news.example/img/master/5000.jpg?width=140&amp;s=aa"><media:credit scheme="urn:ebu">Photograph: AP</media:credit></media:content></item>
+      <item><title>Clip</title><media:content url="https://news.example/clip.mp4?jpg=1"/></item></channel></rss>`);
+    expect(feed.entries.map((e) => e.thumbnail)).toEqual([{ url: 'https://i.news.example/img/master/5000.jpg?width=140&s=aa', width: 140, height: null }, null]);
+  });
+
   it('reads an RSS link written Atom\'s way without the Atom namespace, but not a rel="self" one', () => {
     const feed = parseFeed('<rss version="2.0"><channel><title>T</title><link rel="self" href="https://site.example/feed"/><link>https://site.example/</link>'
       + '<item><title>A</title><link href="https://site.example/a"/></item><item><title>B</title><link rel="self" href="https://site.example/b.xml"/></item></channel></rss>');
