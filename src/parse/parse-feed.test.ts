@@ -251,6 +251,14 @@ describe('parseFeed', () => {
     ]);
   });
 
+  it('gives an entry copied from another feed (atom:source) its source\'s author, never the planet\'s own', () => {
+    const feed = parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><title>Planet</title><author><name>Planet Maintainers</name></author>'
+      + '<entry><id>1</id><title>copied, source names the author</title><source><title>Blog A</title><author><name>Ann</name></author></source></entry>'
+      + '<entry><id>2</id><title>copied, source without author</title><source><title>Blog B</title></source></entry>'
+      + '<entry><id>3</id><title>the planet\'s own post</title></entry></feed>');
+    expect(feed.entries.map((e) => e.author)).toEqual(['Ann', null, 'Planet Maintainers']);
+  });
+
   it('skips junk before the feed root (a PHP warning) and still reads the channel', () => {
     const feed = parseFeed('<br />\n<b>Warning</b>: something on line <b>77</b><br />\n<?xml version="1.0"?><rss version="2.0"><channel><title>Behind junk</title><item><title>One</title></item></channel></rss>');
     expect(feed).toMatchObject({ format: 'rss2', title: 'Behind junk', bozo: true });

@@ -76,9 +76,9 @@ export function createXmlFeedParser(baseUrl: string | null, onEntry?: (entry: Pa
     held.length = 0;
   };
   let delivered = 0;
-  const deliver = (entry: ParsedEntry, atom: boolean): void => {
+  const deliver = (entry: ParsedEntry, inheritsFeedAuthor: boolean): void => {
     delivered++;
-    if (atom && entry.author === null) atomEntries.add(entry);
+    if (inheritsFeedAuthor && entry.author === null) atomEntries.add(entry);
     if (!onEntry) {
       entries.push(entry);
       return;
@@ -96,7 +96,10 @@ export function createXmlFeedParser(baseUrl: string | null, onEntry?: (entry: Pa
     if (feedLink == null) feedLink = currentFeedLink();
     const atom = el.name === 'atom:entry';
     const entry = atom ? adaptAtomEntry(el, feedLink ?? null) : adaptRssItem(el, feedLink ?? null);
-    deliver(written > DETACH_AFTER ? detachEntry(entry) : entry, atom);
+    // An entry with atom:source was copied from another feed (RFC 4287 §4.2.11): the author of
+    // the feed it was copied into — a planet's maintainers — did not write it.
+    const inherits = atom && childNamed(el, 'atom:source') === null;
+    deliver(written > DETACH_AFTER ? detachEntry(entry) : entry, inherits);
   });
   const tokenizer = new XmlTokenizer(builder);
 
