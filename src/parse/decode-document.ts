@@ -32,7 +32,8 @@ function charsetOfContentType(contentType: string | null | undefined): string | 
   return m ? (m[1] as string).toLowerCase() : null;
 }
 
-function bomEncoding(b: Uint8Array): { encoding: string; length: number } | null {
+/** The encoding a byte order mark (or UTF-16's `<` + NUL) announces, and the mark's length. */
+export function bomEncoding(b: Uint8Array): { encoding: string; length: number } | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { encoding: 'utf-32le', length: 4 };
   if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { encoding: 'utf-32be', length: 4 };

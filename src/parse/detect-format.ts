@@ -6,6 +6,7 @@
  */
 import type { FeedFormat } from '../model/feed.js';
 import { TributaryError } from '../model/errors.js';
+import { bomEncoding } from './decode-document.js';
 import { FORMAT_NAMESPACES } from './namespaces.js';
 import type { XmlRootInfo } from './xml-tree-builder.js';
 
@@ -20,15 +21,10 @@ const MAGIC: Array<[number[], string]> = [
   [[0x00, 0x00, 0x01, 0x00], 'an icon (ICO)'],
 ];
 
-/** True when the bytes start with a Unicode byte order mark (FF FE would otherwise pass for MP3). */
-function startsWithBom(b: Uint8Array): boolean {
-  return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
-    || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff);
-}
-
 /** What binary data is, from its magic number, or null when it has none tributary knows. */
 export function describeBinary(bytes: Uint8Array): string | null {
-  if (startsWithBom(bytes)) return null;
+  // text announcing its encoding first: a UTF-16LE byte order mark (FF FE) would pass for MP3
+  if (bomEncoding(bytes) !== null) return null;
   for (const [magic, what] of MAGIC) if (magic.every((byte, i) => bytes[i] === byte)) return what;
   const ascii = String.fromCharCode(...bytes.subarray(0, 12));
   if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'an image (WebP)';
