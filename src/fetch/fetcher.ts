@@ -19,7 +19,7 @@ import { createBlockedError, createGuardedConnector } from './guarded-connector.
 import { createHostLimiter } from './host-limiter.js';
 import type { HostLimiter } from './host-limiter.js';
 import { parseLinkHeader } from './link-header.js';
-import { readBody } from './read-body.js';
+import { abandonBody, readBody } from './read-body.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { FetchMeta, FetchRequest, FetchResult, Fetcher, FetcherOptions } from './types.js';
 import { defaultUserAgent } from './user-agent.js';
@@ -161,7 +161,7 @@ async function fetchFeed(request: FetchRequest, context: FetchContext): Promise<
           sink = request.createSink?.({ contentType, finalUrl: meta.finalUrl });
         } catch (error) {
           // the body must still be released, or the connection (and close()) waits on it for ever
-          response.body.on('error', () => undefined).destroy();
+          abandonBody(response.body);
           throw error;
         }
         const body = await untilAborted(

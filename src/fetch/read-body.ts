@@ -51,12 +51,19 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
     return await readAndDecode(body, contentEncoding, maxBytes, url, sink);
   } catch (error) {
     // Whatever stopped the read (limit, bad encoding, the sink), the connection is not reused half-read.
-    // A body refused before anything read it (an unsupported encoding) has no error listener yet,
-    // and undici's body emits an abort error when destroyed: unheard, that would crash the process.
-    body.on('error', () => undefined);
-    body.destroy();
+    abandonBody(body);
     throw error;
   }
+}
+
+/**
+ * Destroys a response body that will not be read (to its end), releasing its connection. A body
+ * nothing has read yet has no error listener, and undici's body emits an abort error when
+ * destroyed: unheard, that would crash the process.
+ */
+export function abandonBody(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 async function readAndDecode(body: Readable, contentEncoding: string | null, maxBytes: number, url: string, sink?: BodySink): Promise<Buffer> {
