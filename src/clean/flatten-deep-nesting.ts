@@ -16,20 +16,28 @@
  * a document with fewer than MAX_DEPTH `<` is returned at once.
  */
 
+import { PARAGRAPH_CLOSERS } from './allow-list.js';
+
 export const MAX_DEPTH = 512;
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'image', 'keygen']);
-const BLOCKS = ['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'];
-/** The open elements a start tag closes when one of them is the current element (HTML's implied end tags). */
+/**
+ * The open elements a start tag closes when one of them is the current element (HTML's implied
+ * end tags), besides an open `<p>`, which every one of the cleaner's PARAGRAPH_CLOSERS closes.
+ */
 const IMPLIED_CLOSE = new Map<string, Set<string>>([
-  ['p', new Set(['p'])], ['li', new Set(['li', 'p'])], ['dt', new Set(['dt', 'dd', 'p'])], ['dd', new Set(['dt', 'dd', 'p'])],
+  ['li', new Set(['li'])], ['dt', new Set(['dt', 'dd'])], ['dd', new Set(['dt', 'dd'])],
   ['tr', new Set(['tr', 'td', 'th'])], ['td', new Set(['td', 'th'])], ['th', new Set(['td', 'th'])],
   ['thead', new Set(['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'])], ['tbody', new Set(['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'])],
   ['tfoot', new Set(['thead', 'tbody', 'tfoot', 'tr', 'td', 'th'])], ['option', new Set(['option'])], ['optgroup', new Set(['option', 'optgroup'])],
   ['rb', new Set(['rb', 'rt', 'rp'])], ['rt', new Set(['rb', 'rt', 'rp'])], ['rp', new Set(['rb', 'rt', 'rp'])],
-  ...BLOCKS.map((block): [string, Set<string>] => [block, new Set(['p'])]),
 ]);
+const NONE = new Set<string>();
+
+/** Whether starting `name` implies the end of the open element `current`. */
+function closesCurrent(name: string, current: string): boolean {
+  return (current === 'p' && PARAGRAPH_CLOSERS.has(name)) || (IMPLIED_CLOSE.get(name) ?? NONE).has(current);
+}
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
 
 function countOf(text: string, char: string, atLeast: number): number {
@@ -86,8 +94,7 @@ export function flattenDeepNesting(html: string): string {
         if (index !== -1) open.length = index;
       }
     } else if (!VOID.has(name) && html[end - 2] !== '/') {
-      const closes = IMPLIED_CLOSE.get(name);
-      while (closes && open.length > 0 && closes.has(open[open.length - 1] as string)) open.pop();
+      while (open.length > 0 && closesCurrent(name, open[open.length - 1] as string)) open.pop();
       if (open.length >= MAX_DEPTH) {
         cutOpen.set(name, (cutOpen.get(name) ?? 0) + 1);
         cut(at, end);
