@@ -43,10 +43,9 @@ export interface EntryFingerprint {
  * of its title, date and body — stable across fetches of an unchanged entry.
  */
 export function entryGuid(entry: ParsedEntry): string {
-  const id = entry.id?.trim();
+  const key = entry.id?.trim() || entry.link;
   // an id or link longer than any real one is kept as its hash: it is a key of the store's index
-  if (id) return id.length > MAX_GUID_CHARS ? `urn:tributary:${hashOf([id])}` : id;
-  if (entry.link) return entry.link.length > MAX_GUID_CHARS ? `urn:tributary:${hashOf([entry.link])}` : entry.link;
+  if (key) return key.length > MAX_GUID_CHARS ? `urn:tributary:${hashOf([key])}` : key;
   const basis = [entry.title ?? '', entry.published?.toISOString() ?? '', (entry.content ?? entry.summary ?? '').slice(0, 2000)];
   return `urn:tributary:${hashOf(basis)}`;
 }
