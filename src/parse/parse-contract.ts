@@ -45,9 +45,13 @@ function contractEntry(entry: ParsedEntry): ParseContract['entries'][number] {
   };
 }
 
+function contractHead(feed: ParsedFeed): Omit<ParseContract, 'entries'> {
+  return { ok: true, format: feed.format, title: feed.title, link: feed.link };
+}
+
 /** The contract object for a parsed feed. */
 export function toParseContract(feed: ParsedFeed): ParseContract {
-  return { ok: true, format: feed.format, title: feed.title, link: feed.link, entries: feed.entries.map(contractEntry) };
+  return { ...contractHead(feed), entries: feed.entries.map(contractEntry) };
 }
 
 /** The contract as JSON text, built entry by entry while the document is parsed. */
@@ -87,8 +91,7 @@ export function createParseContractJson(): ParseContractJson {
   return {
     add,
     *pieces(feed, extra = {}) {
-      const head: Omit<ParseContract, 'entries'> = { ok: true, format: feed.format, title: feed.title, link: feed.link };
-      yield Buffer.from(`${JSON.stringify(head).slice(0, -1)},"entries":[`);
+      yield Buffer.from(`${JSON.stringify(contractHead(feed)).slice(0, -1)},"entries":[`);
       for (const entry of feed.entries) add(entry);
       flush();
       for (let i = 0; i < joined.length; i++) {
